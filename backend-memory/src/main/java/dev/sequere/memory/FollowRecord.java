@@ -1,0 +1,45 @@
+package dev.sequere.memory;
+
+import dev.sequere.Ref;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.EpochMicros;
+import java.util.Comparator;
+
+/**
+ * One stored follow. The same object sits in the followee's followers index and in the
+ * follower's followings index (each sorted by its own comparator), so an edge costs one record,
+ * not two.
+ */
+final class FollowRecord {
+
+    /** Followers index order: {@code (since, follower)}. */
+    static final Comparator<FollowRecord> BY_FOLLOWER =
+            Comparator.comparingLong((FollowRecord r) -> r.sinceMicros).thenComparing(r -> r.follower);
+
+    /** Followings index order: {@code (since, followee)}. */
+    static final Comparator<FollowRecord> BY_FOLLOWEE =
+            Comparator.comparingLong((FollowRecord r) -> r.sinceMicros).thenComparing(r -> r.followee);
+
+    final Ref follower;
+    final Ref followee;
+    final long sinceMicros;
+
+    FollowRecord(Ref follower, Ref followee, long sinceMicros) {
+        this.follower = follower;
+        this.followee = followee;
+        this.sinceMicros = sinceMicros;
+    }
+
+    /** A search key positioned at {@code edge} in either index. */
+    static FollowRecord probe(Edge edge) {
+        return new FollowRecord(edge.ref(), edge.ref(), EpochMicros.of(edge.since()));
+    }
+
+    Edge asFollowerEdge() {
+        return new Edge(follower, EpochMicros.toInstant(sinceMicros));
+    }
+
+    Edge asFolloweeEdge() {
+        return new Edge(followee, EpochMicros.toInstant(sinceMicros));
+    }
+}
