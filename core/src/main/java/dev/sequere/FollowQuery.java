@@ -62,6 +62,12 @@ public final class FollowQuery<T> {
     public <U> FollowQuery<U> ofType(Class<U> type) {
         Sequere.requireArgument(type, "type");
         TypeRegistration<?> registration = sequere.registry().forClass(type);
+        if (!type.isAssignableFrom(registration.javaClass())) {
+            // A subclass of a registered class maps to the registered type, whose loaded objects
+            // need not be instances of the subclass.
+            throw new InvalidArgumentException("ofType(" + type.getName() + "): filter by the registered class "
+                    + registration.javaClass().getName() + " (type '" + registration.type() + "') instead");
+        }
         return new FollowQuery<>(sequere, subject, direction, registration.type(), type, order);
     }
 
