@@ -1,0 +1,124 @@
+package dev.sequere.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sequere.Follow;
+import dev.sequere.Ref;
+import dev.sequere.Sequere;
+import dev.sequere.memory.MemoryBackend;
+import dev.sequere.spring.app.Board;
+import dev.sequere.spring.app.Member;
+import dev.sequere.spring.app.Secret;
+import dev.sequere.spring.backend.SelectedBackend;
+import dev.sequere.spring.event.FollowedEvent;
+import dev.sequere.spring.event.ForgottenEvent;
+import dev.sequere.spring.event.UnfollowedEvent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The zero-configuration path: no backend bean of any kind, so the in-memory backend; types from
+ * the {@code @Followable} scan, a {@link FollowableLoader} bean and a {@link SequereConfigurer}.
+ */
+class MemoryWiringTest {
+
+    /** Directory of the test's members, as an application repository would be. */
+    static final Map<String, Member> MEMBERS = Map.of(
+            "ann", new Member("ann", "Ann"), "bob", new Member("bob", "Bob"));
+
+    /** A type registered through a configurer rather than the annotation. */
+    record Topic(String id) {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableSequere(scanClasses = Member.class)
+    static class Config {
+
+        @Bean
+        FollowableLoader<Member> members() {
+            return FollowableLoader.of(Member.class, ids -> ids.stream().map(MEMBERS::get)
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+
+        @Bean
+        SequereConfigurer topics() {
+            return builder -> builder.register(Topic.class, t -> t.type("topic").loader(ids -> ids.stream().map(Topic::new).toList()));
+        }
+
+        @Bean
+        RecordedEvents events() {
+            return new RecordedEvents();
+        }
+    }
+
+    static AnnotationConfigApplicationContext context;
+    static Sequere sequere;
+    static SelectedBackend selected;
+    static RecordedEvents events;
+
+    @BeforeAll
+    static void start() {
+        context = TestContexts.start(Config.class);
+        sequere = context.getBean(Sequere.class);
+        selected = context.getBean(SelectedBackend.class);
+        events = context.getBean(RecordedEvents.class);
+    }
+
+    @AfterAll
+    static void close() {
+        context.close();
+    }
+
+    @Test
+    void choosesTheInMemoryBackendAndOwnsIt() {
+        assertThat(selected.backend()).isInstanceOf(MemoryBackend.class);
+        assertThat(selected.owned()).isTrue();
+        assertThat(sequere.backend()).isSameAs(selected.backend());
+    }
+
+    @Test
+    void registersScannedClassesWithTheirAnnotationAndConfigurerTypes() {
+        assertThat(sequere.ref(MEMBERS.get("ann"))).isEqualTo(Ref.of("member", "ann"));
+        assertThat(sequere.ref(new Board(7))).isEqualTo(Ref.of("board", "7"));
+        assertThat(sequere.ref(new Secret("k:1"))).isEqualTo(Ref.of("secret", "k:1"));
+        assertThat(sequere.ref(new Topic("java"))).isEqualTo(Ref.of("topic", "java"));
+    }
+
+    @Test
+    void loadsFollowablesThroughTheirLoaderBean() {
+        Member ann = MEMBERS.get("ann");
+        Member bob = MEMBERS.get("bob");
+        sequere.follow(ann, bob);
+        sequere.follow(ann, new Topic("spring"));
+        List<Follow<Member>> followers = sequere.followers(bob).ofType(Member.class).page(10).items();
+        assertThat(followers).extracting(Follow::resource).containsExactly(ann);
+        assertThat(sequere.followings(ann).page(10).items()).extracting(Follow::resource)
+                .containsExactlyInAnyOrder(bob, new Topic("spring"));
+        sequere.forget(ann);
+    }
+
+    @Test
+    void publishesFollowsAsApplicationEvents() {
+        Member bob = MEMBERS.get("bob");
+        Board board = new Board(42);
+        int before = events.all().size();
+        assertThat(sequere.follow(bob, board)).isTrue();
+        assertThat(sequere.follow(bob, board)).isFalse();
+        assertThat(sequere.unfollow(bob, board)).isTrue();
+        sequere.follow(bob, board);
+        sequere.forget(board);
+        List<Object> received = events.all().subList(before, events.all().size());
+        assertThat(received).hasSize(4);
+        assertThat(received.get(0)).isInstanceOfSatisfying(FollowedEvent.class,
+                e -> assertThat(e.followee()).isEqualTo(Ref.of("board", "42")));
+        assertThat(received.get(1)).isInstanceOf(UnfollowedEvent.class);
+        assertThat(received.get(2)).isInstanceOf(FollowedEvent.class);
+        assertThat(received.get(3)).isEqualTo(new ForgottenEvent(Ref.of("board", "42"), 1));
+    }
+}
