@@ -1,0 +1,314 @@
+package dev.sequere.jdbc;
+
+import dev.sequere.InvalidArgumentException;
+import dev.sequere.Order;
+import dev.sequere.Ref;
+import dev.sequere.jdbc.schema.TableNames;
+import dev.sequere.jdbc.sql.Keyset;
+import dev.sequere.jdbc.sql.SqlRunner;
+import dev.sequere.jdbc.sql.SqlWork;
+import dev.sequere.jdbc.sql.Statements;
+import dev.sequere.spi.FeedEntry;
+import dev.sequere.spi.FeedKey;
+import dev.sequere.spi.FeedQuery;
+import dev.sequere.spi.FeedStore;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Feeds as rows {@code (owner_type, owner_id, feed_name, entry_id, score)}, unique by the first
+ * four, with an index on {@code (owner, feed, score, entry_id)} for keyset pages; item bodies
+ * live once in their own table. Writes over many feeds go as multi-row statements whose update
+ * count is the exact number of rows changed.
+ */
+public final class JdbcFeedStore implements FeedStore {
+
+    /** Rows per multi-row statement: keeps parameter counts far below every driver's limit. */
+    static final int CHUNK = 200;
+
+    private static final List<String> COLUMNS = List.of("owner_type", "owner_id", "feed_name", "entry_id", "score");
+    private static final List<String> KEY = COLUMNS.subList(0, 4);
+    private static final String FEED = "owner_type = ? AND owner_id = ? AND feed_name = ?";
+
+    private final SqlRunner sql;
+    private final String entries;
+    private final String items;
+
+    /**
+     * Creates the store over existing tables.
+     *
+     * @param sql runs the statements
+     * @param tables the table names
+     */
+    public JdbcFeedStore(SqlRunner sql, TableNames tables) {
+        this.sql = Checks.notNull(sql, "sql");
+        this.entries = tables.feedEntries();
+        this.items = tables.items();
+    }
+
+    @Override
+    public boolean putItem(String itemId, String body) {
+        Ref.requireValidId(itemId, "item id");
+        Checks.notNull(body, "body");
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_ITEM_BODY_BYTES) {
+            throw new InvalidArgumentException("item body is " + bytes + " UTF-8 bytes; at most " + MAX_ITEM_BODY_BYTES
+                    + " are allowed (store large content elsewhere and keep a reference in the body)");
+        }
+        String insert = sql.dialect().insertIfAbsent(items, List.of("item_id", "body"), List.of("item_id"), 1);
+        return sql.statement("store an item", c -> update(c, insert, List.of(itemId, body)) > 0);
+    }
+
+    @Override
+    public Map<String, String> items(Collection<String> itemIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(Checks.validIds(itemIds, "item id")));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return sql.statement("read items", c -> {
+            Map<String, String> found = new HashMap<>();
+            for (List<String> chunk : chunks(ids)) {
+                String q = "SELECT item_id, body FROM " + items + " WHERE item_id IN (" + placeholders(chunk.size()) + ")";
+                try (PreparedStatement s = c.prepareStatement(q)) {
+                    Statements.bind(s, 1, chunk);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public boolean removeItem(String itemId) {
+        Ref.requireValidId(itemId, "item id");
+        return sql.statement("remove an item",
+                c -> update(c, "DELETE FROM " + items + " WHERE item_id = ?", List.of(itemId)) > 0);
+    }
+
+    @Override
+    public long add(FeedEntry entry, Collection<FeedKey> feeds) {
+        Checks.notNull(entry, "entry");
+        List<FeedKey> keys = List.copyOf(new LinkedHashSet<>(Checks.noNulls(feeds, "feeds")));
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return sql.transaction("add to feeds", c -> {
+            long added = 0;
+            for (List<FeedKey> chunk : chunks(keys)) {
+                List<Object> params = new ArrayList<>(chunk.size() * COLUMNS.size());
+                for (FeedKey feed : chunk) {
+                    params.addAll(List.of(feed.owner().type(), feed.owner().id(), feed.name(), entry.id(), entry.score()));
+                }
+                added += update(c, sql.dialect().insertIfAbsent(entries, COLUMNS, KEY, chunk.size()), params);
+            }
+            return added;
+        });
+    }
+
+    @Override
+    public long remove(String entryId, Collection<FeedKey> feeds) {
+        Ref.requireValidId(entryId, "entry id");
+        List<FeedKey> keys = List.copyOf(new LinkedHashSet<>(Checks.noNulls(feeds, "feeds")));
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return sql.transaction("remove from feeds", c -> {
+            long removed = 0;
+            for (List<FeedKey> chunk : chunks(keys)) {
+                List<Object> params = new ArrayList<>(1 + chunk.size() * 3);
+                params.add(entryId);
+                for (FeedKey feed : chunk) {
+                    params.addAll(List.of(feed.owner().type(), feed.owner().id(), feed.name()));
+                }
+                String rows = "(?, ?, ?), ".repeat(chunk.size() - 1) + "(?, ?, ?)";
+                removed += update(c, "DELETE FROM " + entries + " WHERE entry_id = ? AND (owner_type, owner_id, feed_name) IN ("
+                        + rows + ")", params);
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public long removeEntries(FeedKey feed, Collection<String> entryIds) {
+        Checks.notNull(feed, "feed");
+        List<String> ids = List.copyOf(new LinkedHashSet<>(Checks.validIds(entryIds, "entry id")));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return sql.transaction("remove feed entries", c -> {
+            long removed = 0;
+            for (List<String> chunk : chunks(ids)) {
+                List<Object> params = new ArrayList<>(feedParams(feed));
+                params.addAll(chunk);
+                removed += update(c, "DELETE FROM " + entries + " WHERE " + FEED + " AND entry_id IN ("
+                        + placeholders(chunk.size()) + ")", params);
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public OptionalLong score(FeedKey feed, String entryId) {
+        Checks.notNull(feed, "feed");
+        Ref.requireValidId(entryId, "entry id");
+        List<Object> params = new ArrayList<>(feedParams(feed));
+        params.add(entryId);
+        return sql.statement("read a score", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT score FROM " + entries + " WHERE " + FEED
+                    + " AND entry_id = ?")) {
+                Statements.bind(s, 1, params);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<FeedEntry> page(FeedKey feed, FeedQuery query) {
+        Checks.notNull(feed, "feed");
+        Checks.notNull(query, "query");
+        boolean ascending = query.order() == Order.OLDEST_FIRST;
+        String dir = ascending ? " ASC" : " DESC";
+        List<Object> params = new ArrayList<>(feedParams(feed));
+        StringBuilder q = new StringBuilder("SELECT entry_id, score FROM ").append(entries).append(" WHERE ").append(FEED);
+        FeedEntry after = query.after();
+        if (after != null) {
+            Keyset keyset = Keyset.after(sql.dialect(), List.of("score", "entry_id"),
+                    List.of(after.score(), after.id()), ascending);
+            q.append(" AND ").append(keyset.sql());
+            params.addAll(keyset.params());
+        }
+        q.append(" ORDER BY score").append(dir).append(", entry_id").append(dir).append(" LIMIT ?");
+        params.add(query.limit());
+        String text = q.toString();
+        return sql.statement("read a feed", c -> {
+            try (PreparedStatement s = c.prepareStatement(text)) {
+                Statements.bind(s, 1, params);
+                try (ResultSet rs = s.executeQuery()) {
+                    List<FeedEntry> page = new ArrayList<>(query.limit());
+                    while (rs.next()) {
+                        page.add(new FeedEntry(rs.getString(1), rs.getLong(2)));
+                    }
+                    return page;
+                }
+            }
+        });
+    }
+
+    @Override
+    public long count(FeedKey feed) {
+        Checks.notNull(feed, "feed");
+        return countWhere(feed, "", List.of());
+    }
+
+    @Override
+    public long countNewer(FeedKey feed, long score) {
+        Checks.notNull(feed, "feed");
+        return countWhere(feed, " AND score > ?", List.of(score));
+    }
+
+    @Override
+    public long trim(FeedKey feed, int keep) {
+        Checks.notNull(feed, "feed");
+        if (keep < 0) {
+            throw new InvalidArgumentException("keep must be at least 0, was " + keep);
+        }
+        if (keep == 0) {
+            return clear(feed);
+        }
+        // The boundary is the last entry to keep; everything strictly below it goes. Read and
+        // delete share one transaction so the feed is trimmed against a single view of it.
+        String boundary = "SELECT score, entry_id FROM " + entries + " WHERE " + FEED
+                + " ORDER BY score DESC, entry_id DESC LIMIT 1 OFFSET ?";
+        return sql.transaction("trim a feed", c -> {
+            List<Object> params = new ArrayList<>(feedParams(feed));
+            params.add(keep - 1);
+            long score;
+            String entryId;
+            try (PreparedStatement s = c.prepareStatement(boundary)) {
+                Statements.bind(s, 1, params);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0L;
+                    }
+                    score = rs.getLong(1);
+                    entryId = rs.getString(2);
+                }
+            }
+            Keyset below = Keyset.after(sql.dialect(), List.of("score", "entry_id"), List.of(score, entryId), false);
+            List<Object> deleteParams = new ArrayList<>(feedParams(feed));
+            deleteParams.addAll(below.params());
+            return (long) update(c, "DELETE FROM " + entries + " WHERE " + FEED + " AND " + below.sql(), deleteParams);
+        });
+    }
+
+    @Override
+    public long removeOlderThan(FeedKey feed, long score) {
+        Checks.notNull(feed, "feed");
+        List<Object> params = new ArrayList<>(feedParams(feed));
+        params.add(score);
+        return sql.statement("remove old feed entries",
+                c -> (long) update(c, "DELETE FROM " + entries + " WHERE " + FEED + " AND score < ?", params));
+    }
+
+    @Override
+    public long clear(FeedKey feed) {
+        Checks.notNull(feed, "feed");
+        return sql.statement("clear a feed",
+                c -> (long) update(c, "DELETE FROM " + entries + " WHERE " + FEED, feedParams(feed)));
+    }
+
+    private long countWhere(FeedKey feed, String condition, List<Object> extra) {
+        List<Object> params = new ArrayList<>(feedParams(feed));
+        params.addAll(extra);
+        String q = "SELECT COUNT(*) FROM " + entries + " WHERE " + FEED + condition;
+        SqlWork<Long> work = c -> {
+            try (PreparedStatement s = c.prepareStatement(q)) {
+                Statements.bind(s, 1, params);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        };
+        return sql.statement("count a feed", work);
+    }
+
+    private static List<Object> feedParams(FeedKey feed) {
+        return List.of(feed.owner().type(), feed.owner().id(), feed.name());
+    }
+
+    private static int update(Connection c, String statement, List<?> params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(statement)) {
+            Statements.bind(s, 1, params);
+            return s.executeUpdate();
+        }
+    }
+
+    private static String placeholders(int n) {
+        return "?, ".repeat(n - 1) + "?";
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.sequere.jdbc.dialect;
+
+import dev.sequere.BackendException;
+import dev.sequere.jdbc.schema.TableNames;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What differs between the databases the backend supports. Everything else (plain selects,
+ * deletes, counts) is written once in portable SQL by the stores.
+ *
+ * <p>Every write that must not duplicate is an insert-if-absent whose update count is the
+ * answer: PostgreSQL {@code ON CONFLICT DO NOTHING}, MariaDB/MySQL {@code INSERT IGNORE}, H2
+ * {@code MERGE ... WHEN NOT MATCHED}. The unique key decides, never a prior read.
+ */
+public abstract class Dialect {
+
+    /** Subclasses are the supported databases. */
+    protected Dialect() {
+    }
+
+    /**
+     * The name of the directory under {@code dev/sequere/jdbc/schema/} holding this dialect's DDL.
+     *
+     * @return {@code h2}, {@code postgresql}, {@code mariadb} or {@code mysql}
+     */
+    public abstract String name();
+
+    /**
+     * An insert of {@code rows} rows of {@code columns} (one {@code ?} per value, row after row)
+     * that skips rows whose {@code keys} already exist; its update count is the number of rows
+     * inserted.
+     *
+     * @param table the table
+     * @param columns the inserted columns
+     * @param keys the columns of the unique key that decides "already there"
+     * @param rows how many rows of parameters follow
+     * @return the statement
+     */
+    public String insertIfAbsent(String table, List<String> columns, List<String> keys, int rows) {
+        StringBuilder values = new StringBuilder("VALUES ");
+        String row = "(" + "?, ".repeat(columns.size() - 1) + "?)";
+        for (int i = 0; i < rows; i++) {
+            values.append(i == 0 ? "" : ", ").append(row);
+        }
+        return insertIfAbsentSelect(table, columns, keys, values.toString());
+    }
+
+    /**
+     * An {@code INSERT ... SELECT} (or {@code VALUES}) that skips rows whose {@code keys} already
+     * exist; its update count is the number of rows inserted.
+     *
+     * @param table the table
+     * @param columns the inserted columns, in the order {@code select} yields them
+     * @param keys the columns of the unique key
+     * @param select a query or {@code VALUES} list yielding {@code columns}
+     * @return the statement
+     */
+    public abstract String insertIfAbsentSelect(String table, List<String> columns, List<String> keys, String select);
+
+    /**
+     * Deletes an entry from the feed of every follower of a resource, in one statement.
+     * Parameters, in order: feed name, entry id, followee type, followee id.
+     *
+     * @param tables the backend's tables
+     * @return the statement; its update count is the number of feeds that lost the entry
+     */
+    public abstract String deleteFromFollowerFeeds(TableNames tables);
+
+    /**
+     * Whether {@code (a, b) > (?, ?)} row-value comparisons are used for keyset paging. When
+     * {@code false} the stores expand them into {@code a > ? OR (a = ? AND b > ?)}, which every
+     * optimizer turns into index ranges.
+     *
+     * @return {@code true} when the database compares row values natively and uses indexes for it
+     */
+    public boolean rowValueComparison() {
+        return true;
+    }
+
+    /**
+     * A statement taking a lock for the rest of the current transaction, so that two processes
+     * starting at once do not migrate the same schema concurrently.
+     *
+     * @param name the lock's name (the table prefix)
+     * @return the statement, or {@code null} when DDL needs no lock on this database
+     */
+    public @Nullable String migrationLock(String name) {
+        return null;
+    }
+
+    /**
+     * A statement releasing the lock of {@link #migrationLock} when it outlives transactions.
+     *
+     * @param name the lock's name
+     * @return the statement, or {@code null} when the commit releases the lock
+     */
+    public @Nullable String migrationUnlock(String name) {
+        return null;
+    }
+
+    /**
+     * Whether retrying the whole operation may succeed: deadlocks, serialization failures, lock
+     * timeouts, and on H2 the unique-key race of two concurrent inserts of the same row.
+     *
+     * @param e the failure
+     * @return {@code true} when an operation that owns its transaction may run again
+     */
+    public boolean isRetryable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("40");
+    }
+
+    /**
+     * Finds the dialect of a connection from its metadata.
+     *
+     * @param connection an open connection
+     * @return the dialect
+     * @throws BackendException when the database is not supported or too old
+     */
+    public static Dialect detect(Connection connection) {
+        try {
+            DatabaseMetaData meta = connection.getMetaData();
+            String product = meta.getDatabaseProductName().toLowerCase(Locale.ROOT);
+            String version = meta.getDatabaseProductVersion();
+            int major = meta.getDatabaseMajorVersion();
+            int minor = meta.getDatabaseMinorVersion();
+            if (product.contains("h2")) {
+                require(major >= 2, "H2 2.x or later", product, version);
+                return new H2Dialect();
+            }
+            if (product.contains("postgresql")) {
+                require(major >= 15, "PostgreSQL 15 or later", product, version);
+                return new PostgresDialect();
+            }
+            // MariaDB's driver and server both say "MariaDB"; a MySQL server through the MariaDB
+            // driver reports "MySQL" with a version without the "-MariaDB" suffix.
+            if (product.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb")) {
+                require(major > 10 || (major == 10 && minor >= 11), "MariaDB 10.11 or later", product, version);
+                return new MariaDbDialect(false);
+            }
+            if (product.contains("mysql")) {
+                require(major >= 8, "MySQL 8 or later", product, version);
+                return new MariaDbDialect(true);
+            }
+            throw new BackendException("the JDBC backend does not support " + meta.getDatabaseProductName() + " "
+                    + version + "; it supports H2 2.x, PostgreSQL 15+, MariaDB 10.11+ and MySQL 8");
+        } catch (SQLException e) {
+            throw new BackendException("cannot read the database's metadata to pick a SQL dialect: " + e.getMessage(), e);
+        }
+    }
+
+    private static void require(boolean ok, String what, String product, String version) {
+        if (!ok) {
+            throw new BackendException("the JDBC backend needs " + what + ", found " + product + " " + version);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.sequere.jdbc.dialect;
+
+import dev.sequere.jdbc.schema.TableNames;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * H2 2.x in its native mode (no compatibility mode needed): standard {@code MERGE ... WHEN NOT
+ * MATCHED THEN INSERT}, whose update count is the number of inserted rows.
+ */
+public final class H2Dialect extends Dialect {
+
+    /** Creates the dialect. */
+    public H2Dialect() {
+    }
+
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String insertIfAbsentSelect(String table, List<String> columns, List<String> keys, String select) {
+        StringBuilder sql = new StringBuilder("MERGE INTO ").append(table).append(" t USING (").append(select)
+                .append(") s (").append(String.join(", ", columns)).append(") ON (");
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").append("t.").append(keys.get(i)).append(" = s.").append(keys.get(i));
+        }
+        sql.append(") WHEN NOT MATCHED THEN INSERT (").append(String.join(", ", columns)).append(") VALUES (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("s.").append(columns.get(i));
+        }
+        return sql.append(')').toString();
+    }
+
+    @Override
+    public String deleteFromFollowerFeeds(TableNames t) {
+        return "DELETE FROM " + t.feedEntries() + " WHERE feed_name = ? AND entry_id = ?"
+                + " AND (owner_type, owner_id) IN (SELECT follower_type, follower_id FROM " + t.follows()
+                + " WHERE followee_type = ? AND followee_id = ?)";
+    }
+
+    @Override
+    public boolean isRetryable(SQLException e) {
+        // Two concurrent MERGEs of the same new row: the loser fails on the unique key (23505)
+        // instead of waiting; running it again finds the row and inserts nothing. 90131 is H2's
+        // "concurrent update", HYT00 a lock timeout.
+        String state = e.getSQLState();
+        return super.isRetryable(e) || "23505".equals(state) || "HYT00".equals(state) || e.getErrorCode() == 90131;
+    }
+}

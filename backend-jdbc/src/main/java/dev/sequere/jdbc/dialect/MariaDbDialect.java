@@ -1,0 +1,66 @@
+package dev.sequere.jdbc.dialect;
+
+import dev.sequere.jdbc.schema.TableNames;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * MariaDB 10.11+ and MySQL 8: {@code INSERT IGNORE} (affected rows count only inserted rows,
+ * whatever the driver's found-rows setting), multi-table {@code DELETE ... JOIN}, keyset
+ * predicates expanded into ranges. The two differ only in their DDL (binary collations without
+ * trailing-space padding: {@code utf8mb4_nopad_bin} on MariaDB, {@code utf8mb4_0900_bin} on MySQL).
+ */
+public final class MariaDbDialect extends Dialect {
+
+    private final boolean mysql;
+
+    /**
+     * Creates the dialect.
+     *
+     * @param mysql {@code true} for MySQL 8, {@code false} for MariaDB
+     */
+    public MariaDbDialect(boolean mysql) {
+        this.mysql = mysql;
+    }
+
+    @Override
+    public String name() {
+        return mysql ? "mysql" : "mariadb";
+    }
+
+    @Override
+    public String insertIfAbsentSelect(String table, List<String> columns, List<String> keys, String select) {
+        // Ids and types are validated (length, characters) before any statement runs, so IGNORE
+        // can only swallow duplicate keys here, never a truncation.
+        return "INSERT IGNORE INTO " + table + " (" + String.join(", ", columns) + ") " + select;
+    }
+
+    @Override
+    public String deleteFromFollowerFeeds(TableNames t) {
+        return "DELETE e FROM " + t.feedEntries() + " e JOIN " + t.follows() + " f"
+                + " ON e.owner_type = f.follower_type AND e.owner_id = f.follower_id"
+                + " WHERE e.feed_name = ? AND e.entry_id = ? AND f.followee_type = ? AND f.followee_id = ?";
+    }
+
+    @Override
+    public boolean rowValueComparison() {
+        return false;
+    }
+
+    @Override
+    public String migrationLock(String name) {
+        return "SELECT GET_LOCK('sequere:" + name + "', 60)";
+    }
+
+    @Override
+    public String migrationUnlock(String name) {
+        // Named locks belong to the session, not to the transaction.
+        return "SELECT RELEASE_LOCK('sequere:" + name + "')";
+    }
+
+    @Override
+    public boolean isRetryable(SQLException e) {
+        // 1213 deadlock, 1205 lock wait timeout (the latter reports SQLState HY000).
+        return super.isRetryable(e) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
+    }
+}
