@@ -523,6 +523,7 @@ public abstract class SequereContract extends BackendContract {
             sequere().follow(b, a, at(2));
             sequere().follow(a, p, at(3));
             sequere().follow(p, a, at(4));
+            sequere().follow(a, users.add(new User("c")), at(5));
             String followers = cursorOf(sequere().followers(a));
             assertThatThrownBy(() -> sequere().followings(a).page(followers, 5)).isInstanceOf(InvalidCursorException.class);
             assertThatThrownBy(() -> sequere().friends(a).page(followers, 5)).isInstanceOf(InvalidCursorException.class);
