@@ -1,0 +1,30 @@
+package dev.sequere.timeline;
+
+import dev.sequere.Ref;
+import dev.sequere.timeline.action.Action;
+
+/**
+ * Receives what the timeline module could not do. Every method has an empty default. Methods
+ * may be called on fan-out threads; exceptions they throw are logged and ignored.
+ */
+public interface TimelineListener {
+
+    /**
+     * A listing skipped an action because its actor or target no longer exists.
+     *
+     * @param action the skipped action
+     * @param missing the actor or target the loader did not return
+     */
+    default void onActionSkipped(Action action, Ref missing) {
+    }
+
+    /**
+     * The fan-out of an action was abandoned after its retries; some followers may lack it.
+     * Publishing the same action again (same id) completes it.
+     *
+     * @param action the action
+     * @param error the last failure
+     */
+    default void onFanOutFailed(Action action, Throwable error) {
+    }
+}

@@ -1,0 +1,246 @@
+package dev.sequere.timeline;
+
+import dev.sequere.InvalidArgumentException;
+import dev.sequere.Order;
+import dev.sequere.Page;
+import dev.sequere.Ref;
+import dev.sequere.spi.FeedEntry;
+import dev.sequere.spi.FeedKey;
+import dev.sequere.spi.FeedQuery;
+import dev.sequere.timeline.action.Action;
+import dev.sequere.timeline.action.Verb;
+import java.util.List;
+import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable query over one timeline: filter it by verb and target type, order it, then count
+ * it or read it by cursor pages. Every refinement returns a new query.
+ *
+ * <pre>{@code
+ * Page<TimelineItem> first = timeline.privateFeed().verb(LIKE).targetType(Project.class).page(20);
+ * Page<TimelineItem> next = timeline.privateFeed().verb(LIKE).targetType(Project.class).page(first.nextCursor(), 20);
+ * }</pre>
+ *
+ * <p>Each filter combination reads its own feed (written with the base feed), so counts are
+ * exact and pages never scan past non-matching actions. Order is total: {@code (time, id)}.
+ */
+public final class TimelineQuery {
+
+    /** Largest page size accepted. */
+    public static final int MAX_LIMIT = 1_000;
+
+    private final Timelines timelines;
+    private final Ref owner;
+    private final String base;
+    private final @Nullable Ref reader;
+    private final @Nullable Verb verb;
+    private final @Nullable String targetType;
+    private final Order order;
+
+    TimelineQuery(Timelines timelines, Ref owner, String base, @Nullable Ref reader) {
+        this(timelines, owner, base, reader, null, null, Order.NEWEST_FIRST);
+    }
+
+    private TimelineQuery(Timelines timelines, Ref owner, String base, @Nullable Ref reader, @Nullable Verb verb,
+            @Nullable String targetType, Order order) {
+        this.timelines = timelines;
+        this.owner = owner;
+        this.base = base;
+        this.reader = reader;
+        this.verb = verb;
+        this.targetType = targetType;
+        this.order = order;
+    }
+
+    /**
+     * Only actions with this verb.
+     *
+     * @param verb a registered verb
+     * @return a new query
+     * @throws dev.sequere.timeline.action.UnregisteredVerbException when no type registered it
+     */
+    public TimelineQuery verb(Verb verb) {
+        if (verb == null) {
+            throw new InvalidArgumentException("verb must not be null");
+        }
+        return new TimelineQuery(timelines, owner, base, reader, timelines.verbs().requireKnown(verb), targetType, order);
+    }
+
+    /**
+     * Only actions with the verb of this name.
+     *
+     * @param verb a registered verb's name
+     * @return a new query
+     */
+    public TimelineQuery verb(String verb) {
+        return verb(Verb.of(verb));
+    }
+
+    /**
+     * Only actions whose target is of a registered class.
+     *
+     * @param type the class
+     * @return a new query
+     * @throws dev.sequere.UnregisteredTypeException when the class is not registered
+     */
+    public TimelineQuery targetType(Class<?> type) {
+        if (type == null) {
+            throw new InvalidArgumentException("type must not be null");
+        }
+        return withTargetType(timelines.sequere().registry().forClass(type).type());
+    }
+
+    /**
+     * Only actions whose target is of a registered type name.
+     *
+     * @param type the type name
+     * @return a new query
+     * @throws dev.sequere.UnregisteredTypeException when the type is not registered
+     */
+    public TimelineQuery targetType(String type) {
+        if (type == null) {
+            throw new InvalidArgumentException("type must not be null");
+        }
+        return withTargetType(timelines.sequere().registry().forType(type).type());
+    }
+
+    /**
+     * Only actions whose target has the type of {@code instance}.
+     *
+     * @param instance a registered application object or a ref
+     * @return a new query
+     */
+    public TimelineQuery targetTypeOf(Object instance) {
+        return withTargetType(timelines.sequere().ref(instance).type());
+    }
+
+    /**
+     * Latest actions first (the default).
+     *
+     * @return a new query
+     */
+    public TimelineQuery newestFirst() {
+        return new TimelineQuery(timelines, owner, base, reader, verb, targetType, Order.NEWEST_FIRST);
+    }
+
+    /**
+     * Earliest actions first.
+     *
+     * @return a new query
+     */
+    public TimelineQuery oldestFirst() {
+        return new TimelineQuery(timelines, owner, base, reader, verb, targetType, Order.OLDEST_FIRST);
+    }
+
+    /**
+     * The exact number of actions this query lists.
+     *
+     * @return the count
+     */
+    public long count() {
+        FeedKey key = key();
+        return timelines.engine().withRetry(() -> timelines.feeds().count(key));
+    }
+
+    /**
+     * How many of them are newer than the owner's read marker (all of them when never marked;
+     * the global timeline has no reader, so all of its actions count as unread).
+     *
+     * @return the unread count
+     */
+    public long unreadCount() {
+        if (reader == null) {
+            return count();
+        }
+        OptionalLong marker = timelines.engine().withRetry(() -> timelines.readMarkers().micros(reader));
+        if (marker.isEmpty()) {
+            return count();
+        }
+        FeedKey key = key();
+        return timelines.engine().withRetry(() -> timelines.feeds().countNewer(key, marker.getAsLong()));
+    }
+
+    /**
+     * The first page, actors and targets loaded.
+     *
+     * @param limit how many items at most, 1 to {@value #MAX_LIMIT}
+     * @return the page
+     */
+    public Page<TimelineItem> page(int limit) {
+        return page(null, limit);
+    }
+
+    /**
+     * The page after a cursor, actors and targets loaded with one loader call per type. Actions
+     * whose actor or target no longer exists are skipped and reported to listeners, so a page
+     * may be shorter than {@code limit} while {@link Page#hasNext()} is still true.
+     *
+     * @param cursor a cursor of a previous page of the same query, or {@code null} to start
+     * @param limit how many items at most, 1 to {@value #MAX_LIMIT}
+     * @return the page
+     * @throws dev.sequere.InvalidCursorException when the cursor belongs elsewhere or is damaged
+     * @throws dev.sequere.RegistrationException when an actor or target type has no loader
+     */
+    public Page<TimelineItem> page(@Nullable String cursor, int limit) {
+        Slice slice = fetch(cursor, limit);
+        return new Page<>(timelines.resolve(timelines.actions(slice.entries)), slice.nextCursor);
+    }
+
+    /**
+     * The first page of actions, nothing loaded.
+     *
+     * @param limit how many items at most, 1 to {@value #MAX_LIMIT}
+     * @return the page
+     */
+    public Page<Action> actions(int limit) {
+        return actions(null, limit);
+    }
+
+    /**
+     * The page after a cursor as stored actions, without loading actors or targets (no loader
+     * needed).
+     *
+     * @param cursor a cursor of a previous page of the same query, or {@code null} to start
+     * @param limit how many items at most, 1 to {@value #MAX_LIMIT}
+     * @return the page
+     */
+    public Page<Action> actions(@Nullable String cursor, int limit) {
+        Slice slice = fetch(cursor, limit);
+        return new Page<>(timelines.actions(slice.entries), slice.nextCursor);
+    }
+
+    private TimelineQuery withTargetType(String type) {
+        return new TimelineQuery(timelines, owner, base, reader, verb, type, order);
+    }
+
+    private FeedKey key() {
+        return new FeedKey(owner, timelines.names().filtered(base, verb, targetType));
+    }
+
+    private Slice fetch(@Nullable String cursor, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+        FeedKey key = key();
+        String scope = owner.type() + "/" + owner.id() + "/" + key.name();
+        FeedEntry after = cursor == null ? null : TimelineCursors.decode(cursor, scope, order);
+        // One extra entry tells whether a next page exists without another round trip.
+        FeedQuery query = new FeedQuery(order, after, limit + 1);
+        List<FeedEntry> entries = timelines.engine().withRetry(() -> timelines.feeds().page(key, query));
+        if (entries.size() <= limit) {
+            return new Slice(entries, null);
+        }
+        List<FeedEntry> kept = entries.subList(0, limit);
+        return new Slice(kept, TimelineCursors.encode(scope, order, kept.get(limit - 1)));
+    }
+
+    private record Slice(List<FeedEntry> entries, @Nullable String nextCursor) {
+    }
+
+    @Override
+    public String toString() {
+        return base + " timeline of " + owner + (verb == null ? "" : ", verb " + verb)
+                + (targetType == null ? "" : ", target type " + targetType) + ", " + order;
+    }
+}

@@ -1,0 +1,625 @@
+package dev.sequere.timeline;
+
+import dev.sequere.InvalidArgumentException;
+import dev.sequere.Ref;
+import dev.sequere.RegistrationException;
+import dev.sequere.Sequere;
+import dev.sequere.spi.EpochMicros;
+import dev.sequere.spi.FeedEntry;
+import dev.sequere.spi.FeedKey;
+import dev.sequere.spi.FeedQuery;
+import dev.sequere.spi.FeedStore;
+import dev.sequere.timeline.action.Action;
+import dev.sequere.timeline.action.ActionCodec;
+import dev.sequere.timeline.action.ActionDraft;
+import dev.sequere.timeline.action.Verb;
+import dev.sequere.timeline.action.VerbRegistry;
+import dev.sequere.timeline.fanout.FanOutEngine;
+import dev.sequere.timeline.fanout.FanOutStats;
+import dev.sequere.timeline.fanout.PairLocks;
+import dev.sequere.timeline.fanout.RetryPolicy;
+import dev.sequere.timeline.feed.Bounds;
+import dev.sequere.timeline.feed.FeedNames;
+import dev.sequere.timeline.feed.FeedTrimmer;
+import dev.sequere.timeline.feed.ReadMarkers;
+import dev.sequere.timeline.follow.FollowSync;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Timelines of what resources do: the entry point of the timeline module, built on a
+ * {@link Sequere} and storing everything through its backend's SPI.
+ *
+ * <pre>{@code
+ * Timelines timelines = Timelines.builder(sequere)
+ *     .verbs(User.class, JOIN, LIKE)
+ *     .executor(executor)                 // fan-out off the caller's thread
+ *     .build();
+ * Timeline mine = timelines.of(alice);
+ * mine.save(Action.of(alice, LIKE).target(project));
+ * mine.privateFeed().verb(LIKE).page(20);
+ * }</pre>
+ *
+ * <p>Publishing stores the action once (an item), adds it to the actor's private and public
+ * timelines (and the global one when enabled) in one {@code FeedStore.add} call, then fans it out
+ * to the private timelines of the actor's followers on the executor. Following and unfollowing
+ * (through the same {@code Sequere}) import and remove actions. Instances are thread-safe;
+ * {@link #close()} detaches them from the {@code Sequere}.
+ */
+public final class Timelines implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Timelines.class.getName());
+    private static final int WALK_PAGE = 500;
+
+    private final Sequere sequere;
+    private final FeedStore feeds;
+    private final VerbRegistry verbs;
+    private final FeedNames names;
+    private final FeedTrimmer trimmer;
+    private final ReadMarkers readMarkers;
+    private final FanOutEngine engine;
+    private final FollowSync followSync;
+    private final boolean globalFeed;
+    private final List<TimelineListener> listeners;
+
+    private Timelines(Builder builder) {
+        this.sequere = builder.sequere;
+        this.feeds = sequere.backend().feeds();
+        this.verbs = builder.verbRegistry();
+        this.names = new FeedNames(builder.filterFeeds);
+        this.trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
+        this.readMarkers = new ReadMarkers(feeds);
+        this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
+        PairLocks locks = new PairLocks();
+        this.engine = new FanOutEngine(sequere.backend(), builder.executor, builder.batchSize, builder.retry, names,
+                trimmer, locks, this::fireFanOutFailed);
+        this.followSync = new FollowSync(sequere.backend(), names, trimmer, engine, locks, builder.importOnFollow,
+                builder.importLimit, builder.removeOnUnfollow);
+        this.globalFeed = builder.globalFeed;
+        sequere.addListener(followSync);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param sequere the instance whose registry, clock, follows and backend timelines use
+     * @return a new builder
+     */
+    public static Builder builder(Sequere sequere) {
+        if (sequere == null) {
+            throw new InvalidArgumentException("sequere must not be null");
+        }
+        return new Builder(sequere);
+    }
+
+    /**
+     * The timelines of a resource.
+     *
+     * @param resource a registered application object or a {@link Ref}
+     * @return its timelines
+     */
+    public Timeline of(Object resource) {
+        return new Timeline(this, sequere.ref(resource));
+    }
+
+    /**
+     * Publishes an action by its actor: stores it, adds it to the actor's private and public
+     * timelines (and the global one), and schedules its fan-out to the actor's followers.
+     * Publishing an id that is already stored changes nothing: the stored action is returned,
+     * and its writes are repeated (they are idempotent) so a publish interrupted by a failure
+     * completes.
+     *
+     * @param draft the action
+     * @return the stored action
+     * @throws dev.sequere.timeline.action.UnregisteredVerbException when the verb is not
+     *     registered for the actor's type
+     */
+    public Action publish(ActionDraft draft) {
+        if (draft == null) {
+            throw new InvalidArgumentException("action must not be null");
+        }
+        Ref actor = sequere.ref(draft.actor());
+        Verb verb = verbs.requireAllowed(actor.type(), draft.verb());
+        Object targetObject = draft.target();
+        Ref target = targetObject == null ? null : sequere.ref(targetObject);
+        Instant time = Objects.requireNonNullElseGet(draft.time(), () -> sequere.clock().instant());
+        String id = Objects.requireNonNullElseGet(draft.id(), () -> UUID.randomUUID().toString());
+        Action fresh = new Action(id, actor, verb, target, time, draft.data());
+        // Checked before anything is written: a time too far out for an exact score is refused.
+        new FeedEntry(id, EpochMicros.of(fresh.time()));
+        String body = ActionCodec.encode(fresh);
+        Action action = fresh;
+        if (!engine.withRetry(() -> feeds.putItem(id, body))) {
+            // The id is taken: the stored action wins, so a repeated save cannot change it.
+            Action stored = load(id);
+            if (stored == null) {
+                // Deleted between the two calls: this publish is the new one.
+                engine.withRetry(() -> feeds.putItem(id, body));
+            } else {
+                action = stored;
+            }
+        }
+        writeOwn(action);
+        engine.submit(action);
+        return action;
+    }
+
+    /**
+     * Reads a stored action.
+     *
+     * @param actionId its id
+     * @return the action, or empty when none has that id
+     */
+    public Optional<Action> action(String actionId) {
+        Ref.requireValidId(actionId, "action id");
+        return Optional.ofNullable(load(actionId));
+    }
+
+    /**
+     * Deletes an action from every timeline that holds it: its actor's, the global one, and
+     * those of its actor's current followers.
+     *
+     * @param actionId the action's id
+     * @return {@code true} if the action existed
+     */
+    public boolean delete(String actionId) {
+        Ref.requireValidId(actionId, "action id");
+        Action action = load(actionId);
+        if (action == null) {
+            return false;
+        }
+        // The item goes first: running deliveries check it and stop, or undo themselves.
+        engine.withRetry(() -> feeds.removeItem(actionId));
+        List<FeedKey> own = ownKeys(action);
+        engine.withRetry(() -> feeds.remove(actionId, own));
+        engine.removeFromFollowers(action);
+        return true;
+    }
+
+    /**
+     * Deletes every action of a resource (as {@link #delete}), empties its timelines and read
+     * marker, then removes its follows with {@link Sequere#forget}. Use it instead of
+     * {@code Sequere.forget} when a resource with a timeline is deleted: after the follows are
+     * gone, its former followers could no longer be found.
+     *
+     * @param resource a registered application object or a {@link Ref}
+     * @return how many follows {@code Sequere.forget} removed
+     */
+    public long forget(Object resource) {
+        Ref ref = sequere.ref(resource);
+        FeedKey publicFeed = new FeedKey(ref, FeedNames.PUBLIC);
+        while (true) {
+            List<FeedEntry> entries = engine.withRetry(() -> feeds.page(publicFeed, FeedQuery.first(WALK_PAGE)));
+            for (FeedEntry entry : entries) {
+                if (!delete(entry.id())) {
+                    // A dangling entry (item already gone): drop it so the walk ends.
+                    engine.withRetry(() -> feeds.removeEntries(publicFeed, List.of(entry.id())));
+                }
+            }
+            if (entries.size() < WALK_PAGE) {
+                break;
+            }
+        }
+        engine.withRetry(() -> feeds.clear(new FeedKey(ref, FeedNames.READ)));
+        long removed = sequere.forget(ref);
+        if (removed == 0) {
+            // No event fired, so empty the private timeline here.
+            followSync.onForgotten(ref, 0);
+        }
+        return removed;
+    }
+
+    /**
+     * Every public action, newest first (opt-in: {@link Builder#globalFeed(boolean)}).
+     *
+     * @return a query over the global timeline
+     * @throws InvalidArgumentException when the global timeline is not enabled
+     */
+    public TimelineQuery globalFeed() {
+        if (!globalFeed) {
+            throw new InvalidArgumentException("the global timeline is off; enable it with "
+                    + "Timelines.builder(sequere).globalFeed(true) before publishing");
+        }
+        return new TimelineQuery(this, FeedNames.GLOBAL_OWNER, FeedNames.GLOBAL, null);
+    }
+
+    /**
+     * Waits until every scheduled fan-out has finished (tests, graceful shutdown).
+     *
+     * @param timeout how long to wait at most
+     * @return {@code true} when nothing is pending, {@code false} on timeout
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public boolean awaitFanOut(Duration timeout) throws InterruptedException {
+        if (timeout == null) {
+            throw new InvalidArgumentException("timeout must not be null");
+        }
+        return engine.awaitIdle(timeout);
+    }
+
+    /**
+     * Counters of the fan-out: pending work, deliveries, retries, failures.
+     *
+     * @return a snapshot
+     */
+    public FanOutStats stats() {
+        return engine.stats();
+    }
+
+    /**
+     * The registered verbs.
+     *
+     * @return the verb registry
+     */
+    public VerbRegistry verbs() {
+        return verbs;
+    }
+
+    /**
+     * The {@code Sequere} these timelines follow.
+     *
+     * @return the instance
+     */
+    public Sequere sequere() {
+        return sequere;
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     */
+    public void addListener(TimelineListener listener) {
+        if (listener == null) {
+            throw new InvalidArgumentException("listener must not be null");
+        }
+        listeners.add(listener);
+    }
+
+    /**
+     * Stops following the {@code Sequere}'s follow events. Pending fan-out keeps running on the
+     * executor; call {@link #awaitFanOut} first to let it finish.
+     */
+    @Override
+    public void close() {
+        sequere.removeListener(followSync);
+    }
+
+    FeedStore feeds() {
+        return feeds;
+    }
+
+    FeedNames names() {
+        return names;
+    }
+
+    ReadMarkers readMarkers() {
+        return readMarkers;
+    }
+
+    FanOutEngine engine() {
+        return engine;
+    }
+
+    /** Loads the actions behind entries with one item read, in entry order; missing ones skipped. */
+    List<Action> actions(List<FeedEntry> entries) {
+        List<String> ids = new ArrayList<>(entries.size());
+        entries.forEach(e -> ids.add(e.id()));
+        Map<String, String> bodies = ids.isEmpty() ? Map.of() : engine.withRetry(() -> feeds.items(ids));
+        List<Action> actions = new ArrayList<>(bodies.size());
+        for (String id : ids) {
+            String body = bodies.get(id);
+            if (body != null) {
+                // A missing body is an action deleted while this page was read: not an error.
+                actions.add(ActionCodec.decode(body));
+            }
+        }
+        return actions;
+    }
+
+    /** Loads actors and targets with one loader call per type; skips and reports what is gone. */
+    List<TimelineItem> resolve(List<Action> actions) {
+        Set<Ref> refs = new LinkedHashSet<>();
+        for (Action action : actions) {
+            refs.add(action.actor());
+            if (action.target() != null) {
+                refs.add(action.target());
+            }
+        }
+        Map<Ref, Object> loaded = refs.isEmpty() ? Map.of() : sequere.load(refs);
+        List<TimelineItem> items = new ArrayList<>(actions.size());
+        for (Action action : actions) {
+            Object actor = loaded.get(action.actor());
+            Ref targetRef = action.target();
+            Object target = targetRef == null ? null : loaded.get(targetRef);
+            if (actor == null) {
+                fireSkipped(action, action.actor());
+            } else if (targetRef != null && target == null) {
+                fireSkipped(action, targetRef);
+            } else {
+                items.add(new TimelineItem(action, actor, target));
+            }
+        }
+        return items;
+    }
+
+    private @Nullable Action load(String actionId) {
+        String body = engine.withRetry(() -> feeds.items(List.of(actionId))).get(actionId);
+        return body == null ? null : ActionCodec.decode(body);
+    }
+
+    private void writeOwn(Action action) {
+        FeedEntry entry = new FeedEntry(action.id(), EpochMicros.of(action.time()));
+        List<FeedKey> keys = ownKeys(action);
+        engine.withRetry(() -> feeds.add(entry, keys));
+        engine.withRetry(() -> trimmer.afterWrite(keys));
+    }
+
+    private List<FeedKey> ownKeys(Action action) {
+        List<FeedKey> keys = new ArrayList<>(12);
+        names.keys(action.actor(), FeedNames.PRIVATE, action, keys);
+        names.keys(action.actor(), FeedNames.PUBLIC, action, keys);
+        if (globalFeed) {
+            names.keys(FeedNames.GLOBAL_OWNER, FeedNames.GLOBAL, action, keys);
+        }
+        return keys;
+    }
+
+    private void fireSkipped(Action action, Ref missing) {
+        for (TimelineListener listener : listeners) {
+            try {
+                listener.onActionSkipped(action, missing);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "timeline listener failed", e);
+            }
+        }
+    }
+
+    private void fireFanOutFailed(Action action, Throwable error) {
+        for (TimelineListener listener : listeners) {
+            try {
+                listener.onFanOutFailed(action, error);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "timeline listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * Configures {@link Timelines}. Every setting has a default; register at least the verbs
+     * the application publishes.
+     */
+    public static final class Builder {
+
+        private final Sequere sequere;
+        private final List<Verb> anyTypeVerbs = new ArrayList<>();
+        private final Map<String, List<Verb>> verbsByType = new LinkedHashMap<>();
+        private final List<TimelineListener> listeners = new ArrayList<>();
+        private Executor executor = Runnable::run;
+        private int batchSize = 100;
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private boolean globalFeed;
+        private boolean filterFeeds = true;
+        private boolean importOnFollow = true;
+        private int importLimit = 100;
+        private boolean removeOnUnfollow = true;
+        private Bounds bounds = Bounds.NONE;
+
+        private Builder(Sequere sequere) {
+            this.sequere = sequere;
+        }
+
+        /**
+         * Registers verbs every resource type may use.
+         *
+         * @param verbs the verbs
+         * @return this builder
+         */
+        public Builder verbs(Verb... verbs) {
+            anyTypeVerbs.addAll(checked(verbs));
+            return this;
+        }
+
+        /**
+         * Registers verbs for the actors of a registered class.
+         *
+         * @param actorClass a class registered with the {@code Sequere}
+         * @param verbs the verbs it may use
+         * @return this builder
+         * @throws dev.sequere.UnregisteredTypeException when the class is not registered
+         */
+        public Builder verbs(Class<?> actorClass, Verb... verbs) {
+            if (actorClass == null) {
+                throw new InvalidArgumentException("actorClass must not be null");
+            }
+            return verbs(sequere.registry().forClass(actorClass).type(), verbs);
+        }
+
+        /**
+         * Registers verbs for the actors of a registered type name.
+         *
+         * @param actorType a type name registered with the {@code Sequere}
+         * @param verbs the verbs it may use
+         * @return this builder
+         * @throws dev.sequere.UnregisteredTypeException when the type is not registered
+         */
+        public Builder verbs(String actorType, Verb... verbs) {
+            if (actorType == null) {
+                throw new InvalidArgumentException("actorType must not be null");
+            }
+            sequere.registry().forType(actorType);
+            verbsByType.computeIfAbsent(actorType, t -> new ArrayList<>()).addAll(checked(verbs));
+            return this;
+        }
+
+        /**
+         * Sets the executor that runs fan-out; by default it runs in the publishing thread.
+         *
+         * @param executor for example a bounded thread pool of the application
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = requireArgument(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Sets how many followers a fan-out batch covers (default 100).
+         *
+         * @param batchSize at least 1
+         * @return this builder
+         */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new InvalidArgumentException("batchSize must be at least 1, was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Sets the retry policy of storage calls (default {@link RetryPolicy#DEFAULT}).
+         *
+         * @param retry the policy
+         * @return this builder
+         */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = requireArgument(retry, "retry");
+            return this;
+        }
+
+        /**
+         * Enables the global timeline of every public action (off by default: it is one more
+         * write per action and a hot key on shared backends).
+         *
+         * @param enabled whether to keep it
+         * @return this builder
+         */
+        public Builder globalFeed(boolean enabled) {
+            this.globalFeed = enabled;
+            return this;
+        }
+
+        /**
+         * Whether per-verb and per-target-type feeds are written (default on), which filtered
+         * queries read. Off saves 1 to 3 writes per delivery, and filtered queries are refused.
+         *
+         * @param enabled whether to write filter feeds
+         * @return this builder
+         */
+        public Builder filterFeeds(boolean enabled) {
+            this.filterFeeds = enabled;
+            return this;
+        }
+
+        /**
+         * Whether following imports the followee's recent public actions (default on).
+         *
+         * @param enabled whether to import
+         * @return this builder
+         */
+        public Builder importOnFollow(boolean enabled) {
+            this.importOnFollow = enabled;
+            return this;
+        }
+
+        /**
+         * How many of the followee's newest public actions a follow imports (default 100).
+         *
+         * @param limit at least 0
+         * @return this builder
+         */
+        public Builder importLimit(int limit) {
+            if (limit < 0) {
+                throw new InvalidArgumentException("importLimit must be at least 0, was " + limit);
+            }
+            this.importLimit = limit;
+            return this;
+        }
+
+        /**
+         * Whether unfollowing removes the unfollowed resource's actions from the follower's
+         * private timeline (default on).
+         *
+         * @param enabled whether to remove
+         * @return this builder
+         */
+        public Builder removeOnUnfollow(boolean enabled) {
+            this.removeOnUnfollow = enabled;
+            return this;
+        }
+
+        /**
+         * Bounds every timeline feed (default {@link Bounds#NONE}).
+         *
+         * @param bounds keep-newest, retention and trim frequency
+         * @return this builder
+         */
+        public Builder bounds(Bounds bounds) {
+            this.bounds = requireArgument(bounds, "bounds");
+            return this;
+        }
+
+        /**
+         * Adds a listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(TimelineListener listener) {
+            listeners.add(requireArgument(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Builds the timelines and attaches them to the {@code Sequere}'s follow events.
+         *
+         * @return the timelines
+         * @throws RegistrationException when no verb is registered
+         */
+        public Timelines build() {
+            Objects.requireNonNull(executor, "executor");
+            Objects.requireNonNull(retry, "retry");
+            Objects.requireNonNull(bounds, "bounds");
+            if (anyTypeVerbs.isEmpty() && verbsByType.isEmpty()) {
+                throw new RegistrationException("no verb registered: add them with "
+                        + "Timelines.builder(sequere).verbs(User.class, Verb.of(\"join\"), ...)");
+            }
+            return new Timelines(this);
+        }
+
+        private VerbRegistry verbRegistry() {
+            return new VerbRegistry(anyTypeVerbs, verbsByType);
+        }
+
+        private static List<Verb> checked(Verb @Nullable [] verbs) {
+            if (verbs == null || verbs.length == 0) {
+                throw new InvalidArgumentException("give at least one verb");
+            }
+            for (Verb verb : verbs) {
+                requireArgument(verb, "verb");
+            }
+            return List.of(verbs);
+        }
+
+        private static <T> T requireArgument(@Nullable T value, String what) {
+            if (value == null) {
+                throw new InvalidArgumentException(what + " must not be null");
+            }
+            return value;
+        }
+    }
+}

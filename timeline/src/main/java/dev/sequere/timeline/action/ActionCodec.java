@@ -1,0 +1,118 @@
+package dev.sequere.timeline.action;
+
+import dev.sequere.BackendException;
+import dev.sequere.Ref;
+import dev.sequere.spi.EpochMicros;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns an {@link Action} into the item body the feed store keeps once per action, and back.
+ *
+ * <p>The format is a version tag followed by length-prefixed fields ({@code <length>:<chars>}),
+ * so no id, type or data value can break it, whatever characters it holds, and no JSON library
+ * is needed in a module that depends on the JDK alone. The time is stored in epoch
+ * microseconds, the unit of feed scores.
+ */
+public final class ActionCodec {
+
+    private static final String VERSION = "a1";
+
+    private ActionCodec() {
+    }
+
+    /**
+     * Encodes an action.
+     *
+     * @param action the action
+     * @return its item body
+     */
+    public static String encode(Action action) {
+        StringBuilder out = new StringBuilder(96);
+        out.append(VERSION);
+        field(out, action.id());
+        field(out, action.actor().type());
+        field(out, action.actor().id());
+        field(out, action.verb().name());
+        Ref target = action.target();
+        field(out, target == null ? "" : target.type());
+        field(out, target == null ? "" : target.id());
+        field(out, Long.toString(EpochMicros.of(action.time())));
+        field(out, Integer.toString(action.data().size()));
+        for (Map.Entry<String, String> entry : action.data().entrySet()) {
+            field(out, entry.getKey());
+            field(out, entry.getValue());
+        }
+        return out.toString();
+    }
+
+    /**
+     * Decodes an item body written by {@link #encode}.
+     *
+     * @param body the body
+     * @return the action
+     * @throws BackendException when the body is not an action (damaged storage, or an item
+     *     another application wrote under the same id)
+     */
+    public static Action decode(String body) {
+        try {
+            Reader in = new Reader(body);
+            if (!body.startsWith(VERSION)) {
+                throw new IllegalArgumentException("unknown version");
+            }
+            in.position = VERSION.length();
+            String id = in.field();
+            Ref actor = new Ref(in.field(), in.field());
+            Verb verb = new Verb(in.field());
+            String targetType = in.field();
+            String targetId = in.field();
+            @Nullable Ref target = targetType.isEmpty() ? null : new Ref(targetType, targetId);
+            long micros = Long.parseLong(in.field());
+            int size = Integer.parseInt(in.field());
+            Map<String, String> data = new LinkedHashMap<>();
+            for (int i = 0; i < size; i++) {
+                data.put(in.field(), in.field());
+            }
+            if (in.position != body.length()) {
+                throw new IllegalArgumentException("trailing characters");
+            }
+            return new Action(id, actor, verb, target, EpochMicros.toInstant(micros), data);
+        } catch (RuntimeException e) {
+            throw new BackendException("stored action body is damaged or not an action ("
+                    + e.getMessage() + "): " + abbreviate(body), e);
+        }
+    }
+
+    private static void field(StringBuilder out, String value) {
+        out.append(value.length()).append(':').append(value);
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 80 ? body : body.substring(0, 80) + "...";
+    }
+
+    /** Reads length-prefixed fields from a position. */
+    private static final class Reader {
+        private final String body;
+        private int position;
+
+        Reader(String body) {
+            this.body = body;
+        }
+
+        String field() {
+            int colon = body.indexOf(':', position);
+            if (colon < 0) {
+                throw new IllegalArgumentException("missing field");
+            }
+            int length = Integer.parseInt(body.substring(position, colon));
+            int start = colon + 1;
+            if (length < 0 || start + length > body.length()) {
+                throw new IllegalArgumentException("field overflows the body");
+            }
+            position = start + length;
+            return body.substring(start, position);
+        }
+    }
+}
