@@ -65,7 +65,8 @@ public final class JdbcBackend implements Backend {
         this.fanOut = dialect.insertIfAbsentSelect(tables.feedEntries(),
                 List.of("owner_type", "owner_id", "feed_name", "entry_id", "score"),
                 List.of("owner_type", "owner_id", "feed_name", "entry_id"),
-                "SELECT follower_type, follower_id, ?, ?, ? FROM " + tables.follows()
+                "SELECT follower_type, follower_id, " + dialect.selectParameter("VARCHAR(64)") + ", "
+                        + dialect.selectParameter("VARCHAR(255)") + ", " + dialect.selectParameter("BIGINT") + " FROM " + tables.follows()
                         + " WHERE followee_type = ? AND followee_id = ?");
         this.fanOutRemove = dialect.deleteFromFollowerFeeds(tables);
     }

@@ -63,6 +63,16 @@ public abstract class Dialect {
     public abstract String insertIfAbsentSelect(String table, List<String> columns, List<String> keys, String select);
 
     /**
+     * A parameter placeholder in a select list, where some databases cannot infer its type.
+     *
+     * @param sqlType the column type it feeds, e.g. {@code VARCHAR(255)} or {@code BIGINT}
+     * @return {@code ?}, or a typed form such as {@code CAST(? AS BIGINT)}
+     */
+    public String selectParameter(String sqlType) {
+        return "?";
+    }
+
+    /**
      * Deletes an entry from the feed of every follower of a resource, in one statement.
      * Parameters, in order: feed name, entry id, followee type, followee id.
      *

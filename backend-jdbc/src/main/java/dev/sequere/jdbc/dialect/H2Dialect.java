@@ -34,6 +34,12 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public String selectParameter(String sqlType) {
+        // A bare parameter in a derived table's select list has no type on H2.
+        return "CAST(? AS " + sqlType + ")";
+    }
+
+    @Override
     public String deleteFromFollowerFeeds(TableNames t) {
         return "DELETE FROM " + t.feedEntries() + " WHERE feed_name = ? AND entry_id = ?"
                 + " AND (owner_type, owner_id) IN (SELECT follower_type, follower_id FROM " + t.follows()

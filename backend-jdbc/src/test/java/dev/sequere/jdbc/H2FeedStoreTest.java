@@ -1,0 +1,18 @@
+package dev.sequere.jdbc;
+
+import dev.sequere.spi.Backend;
+import dev.sequere.tck.FeedStoreContract;
+
+/** The {@link FeedStoreContract} on H2, each test in its own table prefix. */
+class H2FeedStoreTest extends FeedStoreContract {
+
+    @Override
+    protected Backend createBackend() {
+        return TestDatabase.H2.newBackend();
+    }
+
+    @Override
+    protected void destroyBackend(Backend backend) {
+        TestDatabase.dispose(backend);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.sequere.jdbc;
+
+import dev.sequere.spi.Backend;
+import dev.sequere.tck.FeedStoreContract;
+
+/** The {@link FeedStoreContract} on MariaDb, each test in its own table prefix. */
+class MariaDbFeedStoreTest extends FeedStoreContract {
+
+    @Override
+    protected Backend createBackend() {
+        return TestDatabase.MARIADB.newBackend();
+    }
+
+    @Override
+    protected void destroyBackend(Backend backend) {
+        TestDatabase.dispose(backend);
+    }
+}

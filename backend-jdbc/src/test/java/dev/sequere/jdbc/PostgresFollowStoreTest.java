@@ -1,0 +1,18 @@
+package dev.sequere.jdbc;
+
+import dev.sequere.spi.Backend;
+import dev.sequere.tck.FollowStoreContract;
+
+/** The {@link FollowStoreContract} on Postgres, each test in its own table prefix. */
+class PostgresFollowStoreTest extends FollowStoreContract {
+
+    @Override
+    protected Backend createBackend() {
+        return TestDatabase.POSTGRES.newBackend();
+    }
+
+    @Override
+    protected void destroyBackend(Backend backend) {
+        TestDatabase.dispose(backend);
+    }
+}
