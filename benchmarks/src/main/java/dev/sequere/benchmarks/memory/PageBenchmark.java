@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 public class PageBenchmark {
 
     /** Followers of the resource. */
@@ -72,6 +72,7 @@ public class PageBenchmark {
         FollowStore store;
         Sequere sequere;
         EdgeQuery firstPage;
+        EdgeQuery firstPageOldestFirst;
         EdgeQuery middlePage;
 
         /** Every follower follows at its own microsecond; a few share one, to exercise ties. */
@@ -91,6 +92,7 @@ public class PageBenchmark {
             Arrays.sort(sorted, NEWEST_FIRST);
             middle = sorted[FOLLOWERS / 2];
             firstPage = EdgeQuery.first(PAGE);
+            firstPageOldestFirst = new EdgeQuery(null, Order.OLDEST_FIRST, null, PAGE);
             middlePage = new EdgeQuery(null, Order.NEWEST_FIRST, middle, PAGE);
         }
 
@@ -121,6 +123,18 @@ public class PageBenchmark {
     @Benchmark
     public List<Edge> memoryFirstPage(Followers f) {
         return f.store.page(f.project, Direction.FOLLOWERS, f.firstPage);
+    }
+
+    /**
+     * First page oldest first on the in-memory backend's SPI: the other walk direction, to show
+     * whether the store favours one.
+     *
+     * @param f the followers
+     * @return the page
+     */
+    @Benchmark
+    public List<Edge> memoryFirstPageOldestFirst(Followers f) {
+        return f.store.page(f.project, Direction.FOLLOWERS, f.firstPageOldestFirst);
     }
 
     /**
