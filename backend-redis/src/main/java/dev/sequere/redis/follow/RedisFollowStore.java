@@ -1,0 +1,194 @@
+package dev.sequere.redis.follow;
+
+import dev.sequere.InvalidArgumentException;
+import dev.sequere.Order;
+import dev.sequere.Ref;
+import dev.sequere.redis.command.Replies;
+import dev.sequere.redis.command.RedisCalls;
+import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.redis.score.Scores;
+import dev.sequere.redis.script.Scripts;
+import dev.sequere.spi.Direction;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.EdgeQuery;
+import dev.sequere.spi.EpochMicros;
+import dev.sequere.spi.FollowStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The follow graph on sorted sets (see {@link KeyLayout} for the keys). Writes go through an
+ * {@link EdgeWriter} chosen for the topology; reads are single commands or one script, so each
+ * is one round trip: {@code exists} is one {@code ZSCORE}, a count is one {@code ZCARD} or
+ * {@code ZINTERCARD} (or a script summing them over types), a page is one script.
+ *
+ * <p>Order: {@code (since, type, id)}, ids compared as UTF-8 bytes (Redis's order of equal
+ * scores). Friends of X are computed as followings(X) &cap; followers(X), both in X's slot, so
+ * they are exact however the two follows of a mutual pair interleave.
+ */
+public final class RedisFollowStore implements FollowStore {
+
+    /** Edges removed per pipelined batch by {@link #removeAll}. */
+    private static final int FORGET_BATCH = 500;
+
+    private final UnifiedJedis jedis;
+    private final KeyLayout keys;
+    private final EdgeWriter writer;
+
+    /**
+     * Creates the store.
+     *
+     * @param jedis the client
+     * @param keys the key layout
+     * @param writer how both sides of an edge are written
+     */
+    public RedisFollowStore(UnifiedJedis jedis, KeyLayout keys, EdgeWriter writer) {
+        this.jedis = jedis;
+        this.keys = keys;
+        this.writer = writer;
+    }
+
+    @Override
+    public boolean follow(Ref follower, Ref followee, Instant since) {
+        require(follower, "follower");
+        require(followee, "followee");
+        long micros = Scores.ofTime(require(since, "since"));
+        return writer.follow(follower, followee, micros);
+    }
+
+    @Override
+    public boolean unfollow(Ref follower, Ref followee) {
+        return writer.unfollow(require(follower, "follower"), require(followee, "followee"));
+    }
+
+    @Override
+    public boolean exists(Ref follower, Ref followee) {
+        return score(follower, followee) != null;
+    }
+
+    @Override
+    public Optional<Instant> since(Ref follower, Ref followee) {
+        Double score = score(follower, followee);
+        return score == null ? Optional.empty() : Optional.of(EpochMicros.toInstant(score.longValue()));
+    }
+
+    private @Nullable Double score(Ref follower, Ref followee) {
+        String key = KeyLayout.typed(keys.followings(require(follower, "follower")), require(followee, "followee").type());
+        return RedisCalls.call("exists", () -> jedis.zscore(key, followee.id()));
+    }
+
+    @Override
+    public long count(Ref subject, Direction direction, @Nullable String type) {
+        require(subject, "subject");
+        require(direction, "direction");
+        if (type == null) {
+            return RedisCalls.call("count", () -> Replies.integer(Scripts.COUNT.run(jedis, bases(subject, direction), List.of())));
+        }
+        Ref.requireValidType(type);
+        return RedisCalls.call("count", () -> switch (direction) {
+            case FOLLOWERS -> jedis.zcard(KeyLayout.typed(keys.followers(subject), type));
+            case FOLLOWINGS -> jedis.zcard(KeyLayout.typed(keys.followings(subject), type));
+            case FRIENDS -> jedis.zintercard(KeyLayout.typed(keys.followings(subject), type),
+                    KeyLayout.typed(keys.followers(subject), type));
+        });
+    }
+
+    @Override
+    public List<Edge> page(Ref subject, Direction direction, EdgeQuery query) {
+        require(subject, "subject");
+        require(direction, "direction");
+        require(query, "query");
+        Edge after = query.after();
+        boolean desc = query.order() == Order.NEWEST_FIRST;
+        List<String> args = new ArrayList<>(7);
+        args.add(desc ? "desc" : "asc");
+        args.add(Integer.toString(query.limit()));
+        args.add(query.type() == null ? "" : query.type());
+        if (after == null) {
+            args.addAll(List.of("0", "0", "", ""));
+        } else {
+            args.addAll(List.of("1", Long.toString(Scores.ofTime(after.since())), after.ref().type(), after.ref().id()));
+        }
+        List<Object> reply = RedisCalls.call("page", () -> Replies.list(Scripts.PAGE.run(jedis, bases(subject, direction), args)));
+        return merge(reply, desc, query.limit());
+    }
+
+    /** Merges the per-type windows of a page reply by {@code (since, type)} in the query's order. */
+    private static List<Edge> merge(List<Object> reply, boolean desc, int limit) {
+        List<Item> items = new ArrayList<>();
+        int i = 0;
+        while (i < reply.size()) {
+            String type = Replies.string(reply.get(i++));
+            long n = Replies.integer(reply.get(i++));
+            for (int k = 0; k < n; k++) {
+                String id = Replies.string(reply.get(i++));
+                long micros = Replies.score(reply.get(i++));
+                items.add(new Item(type, id, micros, k));
+            }
+        }
+        Comparator<Item> order = Comparator.<Item>comparingLong(Item::micros).thenComparing(Item::type);
+        if (desc) {
+            order = order.reversed();
+        }
+        // Within one type the script already returned the right order; the index keeps it.
+        items.sort(order.thenComparingInt(Item::index));
+        List<Edge> page = new ArrayList<>(Math.min(limit, items.size()));
+        for (int k = 0; k < items.size() && k < limit; k++) {
+            Item item = items.get(k);
+            page.add(new Edge(new Ref(item.type(), item.id()), EpochMicros.toInstant(item.micros())));
+        }
+        return page;
+    }
+
+    private record Item(String type, String id, long micros, int index) {
+    }
+
+    @Override
+    public long removeAll(Ref subject) {
+        require(subject, "subject");
+        long removed = 0;
+        while (true) {
+            List<Edge> batch = page(subject, Direction.FOLLOWINGS, new EdgeQuery(null, Order.OLDEST_FIRST, null, FORGET_BATCH));
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<Ref[]> edges = new ArrayList<>(batch.size());
+            for (Edge edge : batch) {
+                edges.add(new Ref[] {subject, edge.ref()});
+            }
+            removed += writer.unfollowAll(edges);
+        }
+        while (true) {
+            List<Edge> batch = page(subject, Direction.FOLLOWERS, new EdgeQuery(null, Order.OLDEST_FIRST, null, FORGET_BATCH));
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<Ref[]> edges = new ArrayList<>(batch.size());
+            for (Edge edge : batch) {
+                edges.add(new Ref[] {edge.ref(), subject});
+            }
+            removed += writer.unfollowAll(edges);
+        }
+        return removed;
+    }
+
+    private List<String> bases(Ref subject, Direction direction) {
+        return switch (direction) {
+            case FOLLOWERS -> List.of(keys.followers(subject));
+            case FOLLOWINGS -> List.of(keys.followings(subject));
+            case FRIENDS -> List.of(keys.followings(subject), keys.followers(subject));
+        };
+    }
+
+    static <T> T require(@Nullable T value, String name) {
+        if (value == null) {
+            throw new InvalidArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.sequere.redis.keys;
+
+import dev.sequere.InvalidArgumentException;
+import dev.sequere.Ref;
+import dev.sequere.spi.FeedKey;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Names every key the backend writes, all under one prefix.
+ *
+ * <pre>
+ * {prefix}{type:id}:fing           SET   types the resource follows
+ * {prefix}{type:id}:fing:{type2}   ZSET  ids of type2 it follows, score = epoch micros of the follow
+ * {prefix}{type:id}:fers           SET   types of its followers
+ * {prefix}{type:id}:fers:{type2}   ZSET  ids of its followers of type2, score = epoch micros
+ * {prefix}{type:id}:feed:{name}    ZSET  entry ids of the feed, score = entry score
+ * {prefix}item:{id}                STRING item body, stored once
+ * </pre>
+ *
+ * <p>The part in braces after the prefix is a Redis Cluster hash tag: every key of one resource
+ * hashes to the same slot, so a Lua script may touch all of them atomically. The id inside the
+ * tag is escaped by {@link IdEscaping} so that no id can close the tag early or forge another
+ * key. Types match {@code [a-z0-9_-]} and never hold {@code ':'}, which makes the first colon in
+ * the tag the separator. Per-type sets (rather than one set of {@code type:id} members) let
+ * {@code ZCARD} count one type exactly; the small {@code fing}/{@code fers} sets of types say
+ * which per-type sets exist, so all-type counts and listings need no {@code SCAN}.
+ */
+public final class KeyLayout {
+
+    /** The prefix used when none is configured. */
+    public static final String DEFAULT_PREFIX = "sequere:";
+
+    /** Prefix characters: no braces (they would start a hash tag) and no glob characters. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:/-]{1,64}");
+
+    private final String prefix;
+
+    private KeyLayout(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /**
+     * Creates the layout of a prefix.
+     *
+     * @param prefix 1 to 64 characters among letters, digits, {@code _ . : / -}
+     * @return the layout
+     * @throws InvalidArgumentException when the prefix is not acceptable
+     */
+    public static KeyLayout of(String prefix) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new InvalidArgumentException("Redis key prefix '" + prefix + "' is invalid: use 1 to 64 characters "
+                    + "among letters, digits, '_', '.', ':', '/' and '-' (braces would break Cluster hash tags, "
+                    + "glob characters would break SCAN MATCH); e.g. \"sequere:\" or \"myapp:sequere:\"");
+        }
+        return new KeyLayout(prefix);
+    }
+
+    /**
+     * The prefix every key starts with.
+     *
+     * @return the prefix
+     */
+    public String prefix() {
+        return prefix;
+    }
+
+    /**
+     * The {@code SCAN MATCH} pattern of every key of this prefix.
+     *
+     * @return {@code prefix + "*"}
+     */
+    public String scanPattern() {
+        return prefix + "*";
+    }
+
+    /**
+     * The hash-tagged head shared by every key of a resource.
+     *
+     * @param ref the resource
+     * @return {@code prefix{type:escaped-id}}
+     */
+    public String resource(Ref ref) {
+        Objects.requireNonNull(ref, "ref");
+        return prefix + '{' + ref.type() + ':' + IdEscaping.escape(ref.id()) + '}';
+    }
+
+    /**
+     * The base key of the resources {@code ref} follows (the set of their types; append
+     * {@code ":" + type} for the sorted set of one type).
+     *
+     * @param ref the follower
+     * @return the base key
+     */
+    public String followings(Ref ref) {
+        return resource(ref) + ":fing";
+    }
+
+    /**
+     * The base key of the followers of {@code ref}.
+     *
+     * @param ref the followee
+     * @return the base key
+     */
+    public String followers(Ref ref) {
+        return resource(ref) + ":fers";
+    }
+
+    /**
+     * The sorted set of one type under a base key.
+     *
+     * @param base a key from {@link #followings} or {@link #followers}
+     * @param type a valid type name
+     * @return {@code base + ":" + type}
+     */
+    public static String typed(String base, String type) {
+        return base + ':' + type;
+    }
+
+    /**
+     * The sorted set of a feed.
+     *
+     * @param feed the feed
+     * @return its key, in the owner's slot
+     */
+    public String feed(FeedKey feed) {
+        Objects.requireNonNull(feed, "feed");
+        return resource(feed.owner()) + ":feed:" + feed.name();
+    }
+
+    /**
+     * The string key of an item body.
+     *
+     * @param itemId a valid item id
+     * @return its key, in a slot of its own
+     */
+    public String item(String itemId) {
+        return prefix + "item:{" + IdEscaping.escape(itemId) + '}';
+    }
+}

@@ -1,0 +1,28 @@
+package dev.sequere.redis.script;
+
+/**
+ * The backend's scripts, loaded once. See the {@code .lua} files beside this class for what each
+ * one takes and returns.
+ */
+public final class Scripts {
+
+    /** Both sides of a follow in one step (single node only: the keys span two slots). */
+    public static final LuaScript FOLLOW = LuaScript.load("follow");
+    /** Both sides of an unfollow in one step (single node only). */
+    public static final LuaScript UNFOLLOW = LuaScript.load("unfollow");
+    /** The authoritative side of a follow (the follower's followings). */
+    public static final LuaScript EDGE_ADD = LuaScript.load("edge_add");
+    /** The authoritative side of an unfollow. */
+    public static final LuaScript EDGE_REMOVE = LuaScript.load("edge_remove");
+    /** Sets the mirrored side (the followee's followers) to a given state. */
+    public static final LuaScript EDGE_MIRROR = LuaScript.load("edge_mirror");
+    /** Exact size of a listing over all types. */
+    public static final LuaScript COUNT = LuaScript.load("count");
+    /** One keyset page of a listing. */
+    public static final LuaScript PAGE = LuaScript.load("page");
+    /** One keyset page of a feed. */
+    public static final LuaScript FEED_PAGE = LuaScript.load("feed_page");
+
+    private Scripts() {
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sequere.redis;
+
+import dev.sequere.redis.support.Topology;
+import dev.sequere.spi.Backend;
+import dev.sequere.tck.FollowStoreContract;
+
+/** Runs the FollowStore contract of the conformance kit on a three-master Redis Cluster. */
+class RedisClusterFollowStoreTest extends FollowStoreContract {
+
+    @Override
+    protected Backend createBackend() {
+        return Topology.CLUSTER.create(getClass());
+    }
+
+    @Override
+    protected void destroyBackend(Backend backend) {
+        Topology.CLUSTER.destroy(backend);
+    }
+
+    @Override
+    protected int loadThreads() {
+        return 8;
+    }
+}

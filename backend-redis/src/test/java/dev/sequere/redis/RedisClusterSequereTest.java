@@ -1,0 +1,19 @@
+package dev.sequere.redis;
+
+import dev.sequere.redis.support.Topology;
+import dev.sequere.spi.Backend;
+import dev.sequere.tck.SequereContract;
+
+/** Runs the Sequere contract of the conformance kit on a three-master Redis Cluster. */
+class RedisClusterSequereTest extends SequereContract {
+
+    @Override
+    protected Backend createBackend() {
+        return Topology.CLUSTER.create(getClass());
+    }
+
+    @Override
+    protected void destroyBackend(Backend backend) {
+        Topology.CLUSTER.destroy(backend);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sequere.redis;
+
+import dev.sequere.redis.support.Topology;
+import dev.sequere.spi.Backend;
+import dev.sequere.tck.FollowStoreContract;
+
+/** Runs the FollowStore contract of the conformance kit on the standalone Redis server with the Cluster's per-side write protocol forced on. */
+class RedisPerSideFollowStoreTest extends FollowStoreContract {
+
+    @Override
+    protected Backend createBackend() {
+        return Topology.STANDALONE_PER_SIDE.create(getClass());
+    }
+
+    @Override
+    protected void destroyBackend(Backend backend) {
+        Topology.STANDALONE_PER_SIDE.destroy(backend);
+    }
+
+    @Override
+    protected int loadThreads() {
+        return 8;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.sequere.redis;
+
+import dev.sequere.redis.support.Topology;
+import dev.sequere.spi.Backend;
+import dev.sequere.tck.SequereContract;
+
+/** Runs the Sequere contract of the conformance kit on the standalone Redis server with the Cluster's per-side write protocol forced on. */
+class RedisPerSideSequereTest extends SequereContract {
+
+    @Override
+    protected Backend createBackend() {
+        return Topology.STANDALONE_PER_SIDE.create(getClass());
+    }
+
+    @Override
+    protected void destroyBackend(Backend backend) {
+        Topology.STANDALONE_PER_SIDE.destroy(backend);
+    }
+}
