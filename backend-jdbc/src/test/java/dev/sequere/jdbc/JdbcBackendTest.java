@@ -1,0 +1,305 @@
+package dev.sequere.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sequere.BackendException;
+import dev.sequere.InvalidArgumentException;
+import dev.sequere.InvalidRefException;
+import dev.sequere.Order;
+import dev.sequere.Ref;
+import dev.sequere.jdbc.schema.Migration;
+import dev.sequere.jdbc.schema.SchemaMigrator;
+import dev.sequere.jdbc.schema.TableNames;
+import dev.sequere.spi.Capability;
+import dev.sequere.spi.Direction;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.EdgeQuery;
+import dev.sequere.spi.FeedEntry;
+import dev.sequere.spi.FeedKey;
+import dev.sequere.spi.FeedQuery;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What the conformance kit cannot know about: schema, prefixes, SQL-looking ids, transactions. */
+class JdbcBackendTest {
+
+    private static final Instant T0 = Instant.parse("2025-03-01T10:00:00.000001Z");
+    private static final Ref USER = Ref.of("user", "u1");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void schemaCreationIsIdempotentAndKeepsData(TestDatabase db) {
+        String prefix = TestDatabase.uniquePrefix();
+        JdbcBackend first = JdbcBackend.builder(db.dataSource()).tablePrefix(prefix).build();
+        try {
+            first.follows().follow(USER, Ref.of("project", "p"), T0);
+            // A second start (another process, a restart) migrates nothing and loses nothing.
+            JdbcBackend second = JdbcBackend.builder(db.dataSource()).tablePrefix(prefix).build();
+            assertThat(second.follows().exists(USER, Ref.of("project", "p"))).isTrue();
+            assertThat(new SchemaMigrator(db.dataSource(), second.dialect(), second.tables()).migrate())
+                    .isEqualTo(SchemaMigrator.latestVersion());
+            // Applications that apply the shipped SQL themselves: build() only verifies.
+            JdbcBackend verified = JdbcBackend.builder(db.dataSource()).tablePrefix(prefix).createSchema(false).build();
+            assertThat(verified.follows().count(Ref.of("project", "p"), Direction.FOLLOWERS, null)).isEqualTo(1);
+        } finally {
+            TestDatabase.dispose(first);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void missingTablesAreReportedWhenSchemaCreationIsOff(TestDatabase db) {
+        assertThatThrownBy(() -> JdbcBackend.builder(db.dataSource()).tablePrefix(TestDatabase.uniquePrefix())
+                .createSchema(false).build())
+                .isInstanceOf(BackendException.class).hasMessageContaining("missing").hasMessageContaining("V1__sequere.sql");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void shippedScriptAppliedByHandIsAcceptedWithoutSchemaCreation(TestDatabase db) throws Exception {
+        JdbcBackend probe = db.newBackend();
+        TableNames tables = new TableNames(TestDatabase.uniquePrefix());
+        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            for (String statement : Migration.ALL.get(0).statements(probe.dialect().name(), tables)) {
+                s.execute(statement);
+            }
+        }
+        JdbcBackend byHand = JdbcBackend.builder(db.dataSource()).tablePrefix(tables.prefix()).createSchema(false).build();
+        try {
+            assertThat(byHand.follows().follow(USER, Ref.of("project", "p"), T0)).isTrue();
+        } finally {
+            TestDatabase.dispose(byHand);
+            TestDatabase.dispose(probe);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void prefixesIsolateApplicationsSharingADatabase(TestDatabase db) {
+        JdbcBackend a = db.newBackend();
+        JdbcBackend b = db.newBackend();
+        try {
+            Ref project = Ref.of("project", "shared");
+            a.follows().follow(USER, project, T0);
+            a.feeds().add(new FeedEntry("e", 1), List.of(new FeedKey(USER, "private")));
+            assertThat(b.follows().exists(USER, project)).isFalse();
+            assertThat(b.follows().count(project, Direction.FOLLOWERS, null)).isZero();
+            assertThat(b.feeds().count(new FeedKey(USER, "private"))).isZero();
+            assertThat(b.follows().removeAll(USER)).isZero();
+            assertThat(a.follows().exists(USER, project)).isTrue();
+        } finally {
+            TestDatabase.dispose(a);
+            TestDatabase.dispose(b);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void sqlLookingIdsRoundTripAndNeverCollide(TestDatabase db) {
+        JdbcBackend backend = db.newBackend();
+        try {
+            String emoji = "\uD83D\uDE00";
+            List<String> ids = List.of("'", "''", "a'; DROP TABLE x; --", "--", ";", "%", "_", "a%", "a_", "\\", "\\'",
+                    "\"", "a", "a ", " a", "A", "e", "\u00e9", "e\u0301", "back\\slash\\\\n",
+                    emoji.repeat(127) + "x", "x".repeat(255), "1:followers", "{1}", "\u4e2d\u6587");
+            Instant t = T0;
+            for (String id : ids) {
+                t = t.plusNanos(1_000);
+                assertThat(backend.follows().follow(USER, Ref.of("project", id), t)).as(id).isTrue();
+            }
+            assertThat(backend.follows().count(USER, Direction.FOLLOWINGS, "project")).isEqualTo(ids.size());
+            List<Edge> page = backend.follows().page(USER, Direction.FOLLOWINGS, new EdgeQuery(null, Order.OLDEST_FIRST,
+                    null, 100));
+            assertThat(page).extracting(e -> e.ref().id()).containsExactlyElementsOf(ids);
+            for (String id : ids) {
+                assertThat(backend.follows().since(USER, Ref.of("project", id))).as(id).isPresent();
+                FeedKey feed = new FeedKey(Ref.of("user", id), "private");
+                assertThat(backend.feeds().add(new FeedEntry(id, 5), List.of(feed))).as(id).isEqualTo(1);
+                assertThat(backend.feeds().putItem(id, id + " body")).as(id).isTrue();
+            }
+            for (String id : ids) {
+                FeedKey feed = new FeedKey(Ref.of("user", id), "private");
+                assertThat(backend.feeds().page(feed, FeedQuery.first(10))).as(id).extracting(FeedEntry::id).containsExactly(id);
+            }
+            assertThat(backend.feeds().items(ids)).hasSize(ids.size()).allSatisfy((id, body) -> assertThat(body).isEqualTo(id + " body"));
+            // Trailing spaces, case and accents are distinct ids (binary, no-pad collations).
+            assertThat(backend.follows().unfollow(USER, Ref.of("project", "a "))).isTrue();
+            assertThat(backend.follows().exists(USER, Ref.of("project", "a"))).isTrue();
+            assertThat(backend.follows().exists(USER, Ref.of("project", "A"))).isTrue();
+        } finally {
+            TestDatabase.dispose(backend);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void badInputIsRejectedBeforeAnyConnectionIsTaken(TestDatabase db) {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        JdbcBackend backend = JdbcBackend.builder(counting).tablePrefix(TestDatabase.uniquePrefix()).build();
+        try {
+            int before = counting.connections();
+            FeedKey feed = new FeedKey(USER, "private");
+            assertThatThrownBy(() -> backend.feeds().putItem("x".repeat(256), "b")).isInstanceOf(InvalidRefException.class);
+            assertThatThrownBy(() -> backend.feeds().putItem("i", "\u00e9".repeat(40_000)))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("UTF-8 bytes");
+            assertThatThrownBy(() -> backend.feeds().removeEntries(feed, List.of("ok", "y".repeat(300))))
+                    .isInstanceOf(InvalidRefException.class);
+            assertThatThrownBy(() -> backend.feeds().items(java.util.Arrays.asList("a", null)))
+                    .isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> backend.follows().follow(USER, null, T0)).isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> backend.follows().follow(USER, USER, Instant.MAX)).isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> backend.feeds().trim(feed, -1)).isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> backend.fanOut(USER, "Bad Name", new FeedEntry("e", 1), 10))
+                    .isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> backend.fanOut(USER, "private", new FeedEntry("e", 1), 0))
+                    .isInstanceOf(InvalidArgumentException.class);
+            assertThat(counting.connections()).isEqualTo(before);
+        } finally {
+            TestDatabase.dispose(backend);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void followJoinsTheApplicationsTransaction(TestDatabase db) throws Exception {
+        CountingDataSource transactional = new CountingDataSource(db.dataSource());
+        JdbcBackend backend = JdbcBackend.builder(transactional).tablePrefix(TestDatabase.uniquePrefix()).build();
+        Ref project = Ref.of("project", "p");
+        try (Connection tx = db.dataSource().getConnection()) {
+            tx.setAutoCommit(false);
+            transactional.bind(tx);
+            assertThat(backend.follows().follow(USER, project, T0)).isTrue();
+            assertThat(backend.follows().removeAll(Ref.of("user", "nobody"))).isZero();
+            tx.rollback();
+            assertThat(backend.follows().exists(USER, project)).isFalse();
+            assertThat(backend.follows().follow(USER, project, T0)).isTrue();
+            tx.commit();
+            transactional.unbind();
+            tx.setAutoCommit(true);
+            assertThat(backend.follows().exists(USER, project)).isTrue();
+        } finally {
+            transactional.unbind();
+            TestDatabase.dispose(backend);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void racingFollowsAndUnfollowsOfOnePairSeeExactlyOneWinnerPerChange(TestDatabase db) throws Exception {
+        JdbcBackend backend = db.newBackend();
+        int threads = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            Ref project = Ref.of("project", "hot");
+            for (int round = 0; round < 10; round++) {
+                CyclicBarrier start = new CyclicBarrier(threads);
+                boolean following = round % 2 == 0;
+                List<Callable<Boolean>> calls = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    calls.add(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        return following ? backend.follows().follow(USER, project, T0)
+                                : backend.follows().unfollow(USER, project);
+                    });
+                }
+                int winners = 0;
+                for (Future<Boolean> f : pool.invokeAll(calls)) {
+                    winners += f.get() ? 1 : 0;
+                }
+                assertThat(winners).as("round " + round).isEqualTo(1);
+                assertThat(backend.follows().count(project, Direction.FOLLOWERS, null)).isEqualTo(following ? 1 : 0);
+            }
+            // Many connections, many pairs: counts always equal what the listings hold.
+            List<Callable<Void>> load = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                load.add(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int n = 0; n < 150; n++) {
+                        Ref a = Ref.of("user", "u" + random.nextInt(6));
+                        Ref b = Ref.of("user", "u" + random.nextInt(6));
+                        if (random.nextBoolean()) {
+                            backend.follows().follow(a, b, T0.plusSeconds(random.nextInt(3)));
+                        } else {
+                            backend.follows().unfollow(a, b);
+                        }
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(load)) {
+                f.get();
+            }
+            for (int i = 0; i < 6; i++) {
+                Ref u = Ref.of("user", "u" + i);
+                for (Direction d : Direction.values()) {
+                    assertThat(backend.follows().count(u, d, null))
+                            .isEqualTo(backend.follows().page(u, d, new EdgeQuery(null, Order.NEWEST_FIRST, null, 100)).size());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            TestDatabase.dispose(backend);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void declaresItsCapabilities(TestDatabase db) {
+        JdbcBackend backend = db.newBackend();
+        try {
+            assertThat(backend.capabilities()).contains(Capability.NATIVE_FAN_OUT);
+            if (db != TestDatabase.H2) {
+                assertThat(backend.capabilities()).contains(Capability.PERSISTENT, Capability.SHARED_ACROSS_PROCESSES);
+            } else {
+                assertThat(backend.capabilities()).doesNotContain(Capability.PERSISTENT);
+            }
+        } finally {
+            TestDatabase.dispose(backend);
+        }
+    }
+
+    @Test
+    void embeddedH2OneLinersWork(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (JdbcBackend memory = JdbcBackend.h2InMemory("oneliner_" + ThreadLocalRandom.current().nextInt(1_000_000))) {
+            assertThat(memory.follows().follow(USER, Ref.of("project", "p"), T0)).isTrue();
+            assertThat(memory.capabilities()).containsExactly(Capability.NATIVE_FAN_OUT);
+        }
+        java.nio.file.Path file = dir.resolve("sequere");
+        try (JdbcBackend persistent = JdbcBackend.h2File(file)) {
+            persistent.follows().follow(USER, Ref.of("project", "p"), T0);
+            assertThat(persistent.capabilities()).contains(Capability.PERSISTENT);
+        }
+        try (JdbcBackend reopened = JdbcBackend.h2File(file)) {
+            assertThat(reopened.follows().since(USER, Ref.of("project", "p"))).contains(T0);
+        }
+        assertThatThrownBy(() -> JdbcBackend.h2InMemory("bad name")).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> JdbcBackend.builder(new CountingDataSource(null)).tablePrefix("Bad-Prefix"))
+                .isInstanceOf(InvalidArgumentException.class);
+    }
+
+    @Test
+    void everyDialectShipsTheSameTablesAndIndexes() {
+        TableNames tables = new TableNames("x_");
+        for (String dialect : List.of("h2", "postgresql", "mariadb", "mysql")) {
+            String all = String.join("\n", Migration.ALL.get(0).statements(dialect, tables));
+            for (String name : List.of("x_follows", "x_feed_entries", "x_items", "x_schema_version", "x_follows_followings",
+                    "x_follows_followings_t", "x_follows_followers", "x_follows_followers_t", "x_feed_entries_by_score")) {
+                assertThat(all).as(dialect).contains(name);
+            }
+            assertThat(all).as(dialect).doesNotContain("${prefix}");
+        }
+    }
+}
