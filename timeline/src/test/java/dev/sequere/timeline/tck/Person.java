@@ -1,0 +1,9 @@
+package dev.sequere.timeline.tck;
+
+/**
+ * A person of the kit's application: follows and acts.
+ *
+ * @param id its id
+ */
+public record Person(String id) {
+}
