@@ -1,6 +1,8 @@
 package dev.sequere.tck;
 
 import dev.sequere.spi.Backend;
+import dev.sequere.spi.Capability;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,21 @@ public abstract class BackendContract {
      */
     protected void destroyBackend(Backend backend) {
         backend.close();
+    }
+
+    /**
+     * A second backend over the same storage and namespace as {@code backend}, as another
+     * application instance (or the same one after a restart) would open it. A backend that declares
+     * {@link Capability#PERSISTENT} or {@link Capability#SHARED_ACROSS_PROCESSES} must override
+     * this: the kit then checks that writes through one instance are seen by the other, and that
+     * concurrent writes through both stay atomic. The kit closes the returned backend, so closing
+     * it must not drop data; {@link #destroyBackend} still cleans up through the first one.
+     *
+     * @param backend the backend {@link #createBackend()} returned for this test
+     * @return another instance over the same data, or empty when the backend is process-local
+     */
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.empty();
     }
 
     /**

@@ -588,4 +588,31 @@ public abstract class FeedStoreContract extends BackendContract {
             assertThat(none).isEmpty();
         }
     }
+
+    /** Declared persistence or sharing, checked through a second instance over the same data. */
+    @Nested
+    public class SharedAcrossInstances {
+
+        @Test
+        void feedsAndItemsWrittenThroughOneInstanceAreSeenByTheOther() {
+            Backend other = SharedStorage.requireSecondInstance(backend(), FeedStoreContract.this::openAnother);
+            try {
+                FeedStore second = other.feeds();
+                assertThat(feeds().putItem("i", "body")).isTrue();
+                assertThat(second.putItem("i", "other body")).isFalse();
+                assertThat(second.items(List.of("i"))).containsEntry("i", "body");
+                assertThat(feeds().add(entry("e", 5), List.of(feed("a"), feed("b")))).isEqualTo(2);
+                assertThat(second.add(entry("e", 9), List.of(feed("a"), feed("c")))).isEqualTo(1);
+                assertThat(second.score(feed("a"), "e")).hasValue(5);
+                assertThat(feeds().count(feed("c"))).isEqualTo(1);
+                assertThat(second.page(feed("b"), FeedQuery.first(5))).isEqualTo(feeds().page(feed("b"), FeedQuery.first(5)));
+                assertThat(second.remove("e", List.of(feed("a"), feed("b"), feed("c")))).isEqualTo(3);
+                assertThat(feeds().count(feed("a"))).isZero();
+                assertThat(second.removeItem("i")).isTrue();
+                assertThat(feeds().items(List.of("i"))).isEmpty();
+            } finally {
+                other.close();
+            }
+        }
+    }
 }

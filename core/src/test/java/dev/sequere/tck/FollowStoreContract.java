@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Order;
 import dev.sequere.Ref;
+import dev.sequere.spi.Backend;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.Edge;
 import dev.sequere.spi.EdgeQuery;
@@ -963,6 +964,75 @@ public abstract class FollowStoreContract extends BackendContract {
             assertThat(newest).as("newest first is the exact reverse").isEqualTo(Listings.reversed(oldest));
             assertThat(store().page(star, Direction.FOLLOWERS, EdgeQuery.first(1)))
                     .extracting(Edge::since).containsExactly(at((size - 1) / 3));
+        }
+    }
+
+    /** Declared persistence or sharing, checked through a second instance over the same data. */
+    @Nested
+    public class SharedAcrossInstances {
+
+        @Test
+        void writesThroughOneInstanceAreSeenByTheOther() {
+            Backend other = SharedStorage.requireSecondInstance(backend(), FollowStoreContract.this::openAnother);
+            try {
+                FollowStore second = other.follows();
+                assertThat(store().follow(user("a"), project("p"), at(1))).isTrue();
+                assertThat(second.exists(user("a"), project("p"))).isTrue();
+                assertThat(second.since(user("a"), project("p"))).contains(at(1));
+                assertThat(second.follow(user("a"), project("p"), at(2))).as("already there").isFalse();
+                assertThat(second.follow(user("b"), project("p"), at(3))).isTrue();
+                assertThat(store().count(project("p"), Direction.FOLLOWERS, null)).isEqualTo(2);
+                assertThat(second.page(project("p"), Direction.FOLLOWERS, EdgeQuery.first(10)))
+                        .isEqualTo(store().page(project("p"), Direction.FOLLOWERS, EdgeQuery.first(10)));
+                assertThat(second.unfollow(user("a"), project("p"))).isTrue();
+                assertThat(store().exists(user("a"), project("p"))).isFalse();
+                assertThat(second.removeAll(project("p"))).isEqualTo(1);
+                assertThat(store().count(project("p"), Direction.FOLLOWERS, null)).isZero();
+            } finally {
+                other.close();
+            }
+        }
+
+        @Test
+        void concurrentWritesThroughBothInstancesStayAtomic() throws Exception {
+            Backend other = SharedStorage.requireSecondInstance(backend(), FollowStoreContract.this::openAnother);
+            int threads = 8;
+            int rounds = Math.max(10, concurrentOperationsPerThread() / 8);
+            Ref a = user("racer");
+            Ref b = project("prize");
+            CyclicBarrier barrier = new CyclicBarrier(threads);
+            AtomicInteger followWins = new AtomicInteger();
+            AtomicInteger unfollowWins = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    FollowStore mine = t % 2 == 0 ? store() : other.follows();
+                    int self = t;
+                    done.add(pool.submit(() -> {
+                        for (int round = 0; round < rounds; round++) {
+                            barrier.await(30, TimeUnit.SECONDS);
+                            if (mine.follow(a, b, at(round * 10L + self))) {
+                                followWins.incrementAndGet();
+                            }
+                            barrier.await(30, TimeUnit.SECONDS);
+                            if (mine.unfollow(a, b)) {
+                                unfollowWins.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(5, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+                other.close();
+            }
+            assertThat(followWins.get()).as("one winning follow per round across instances").isEqualTo(rounds);
+            assertThat(unfollowWins.get()).as("one winning unfollow per round across instances").isEqualTo(rounds);
+            assertThat(store().count(b, Direction.FOLLOWERS, null)).isZero();
         }
     }
 
