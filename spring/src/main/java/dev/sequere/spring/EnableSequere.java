@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 
 /**
- * Wires Sequere into a Spring application context: a {@link dev.sequere.Sequere} bean (and the
- * timeline beans), types registered from {@link SequereConfigurer} beans and from
- * {@link Followable} classes, follows published as application events.
+ * Wires Sequere into a Spring application context: a {@link dev.sequere.Sequere} bean and a
+ * {@link dev.sequere.timeline.Timelines} bean, types and verbs registered from
+ * {@link SequereConfigurer} beans and from {@link Followable} classes, follows published as
+ * application events, timeline fan-out on the context's {@code TaskExecutor}.
  *
  * <pre>{@code
  * @Configuration
@@ -32,11 +33,15 @@ import org.springframework.context.annotation.Import;
  * </ol>
  * A backend chosen this way is closed with the context; the {@code DataSource} or
  * {@code UnifiedJedis} it wraps is not.
+ *
+ * <p>Fan-out runs on the context's {@code Executor} bean named {@code taskExecutor}, else on its
+ * only {@code TaskExecutor} bean, else on the publishing thread. When the context closes,
+ * pending fan-out finishes first, then the timelines detach, then the backend closes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Import(SequereConfiguration.class)
+@Import(SequereImportSelector.class)
 public @interface EnableSequere {
 
     /**
@@ -60,4 +65,12 @@ public @interface EnableSequere {
      * @return annotated classes
      */
     Class<?>[] followables() default {};
+
+    /**
+     * Whether to build a {@link dev.sequere.timeline.Timelines} bean too (default {@code true});
+     * it needs verbs from a {@link SequereConfigurer#configureTimelines} method.
+     *
+     * @return {@code false} for follows only
+     */
+    boolean timelines() default true;
 }

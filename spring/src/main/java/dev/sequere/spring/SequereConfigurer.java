@@ -1,16 +1,25 @@
 package dev.sequere.spring;
 
 import dev.sequere.Sequere;
+import dev.sequere.timeline.Timelines;
 
 /**
- * A bean that configures the {@link Sequere} built by {@link EnableSequere}: register types with
- * their loaders, set the clock, allow self-follows, add listeners. Every configurer bean of the
- * context is called, in {@link org.springframework.core.Ordered} / {@code @Order} order.
+ * A bean that configures what {@link EnableSequere} builds: types (with their loaders), clock and
+ * listeners of the {@link Sequere}, then verbs and options of the {@link Timelines}. Every
+ * configurer bean of the context is called, in {@link org.springframework.core.Ordered} /
+ * {@code @Order} order.
  *
  * <pre>{@code
  * @Bean
- * SequereConfigurer types(ProjectRepository projects) {
- *     return builder -> builder.register(Project.class, t -> t.loader(Long::valueOf, projects::findAllById));
+ * SequereConfigurer sequereConfigurer(ProjectRepository projects) {
+ *     return new SequereConfigurer() {
+ *         public void configure(Sequere.Builder builder) {
+ *             builder.register(Project.class, t -> t.loader(Long::valueOf, projects::findAllById));
+ *         }
+ *         public void configureTimelines(Timelines.Builder builder) {
+ *             builder.verbs(User.class, Verb.of("star"));
+ *         }
+ *     };
  * }
  * }</pre>
  */
@@ -25,4 +34,14 @@ public interface SequereConfigurer {
      * @param builder the builder
      */
     void configure(Sequere.Builder builder);
+
+    /**
+     * Configures the timelines builder: verbs (at least one must be registered by some
+     * configurer, unless {@code @EnableSequere(timelines = false)}), bounds, global feed. The
+     * executor is already set to the context's {@code TaskExecutor} when it has one.
+     *
+     * @param builder the builder
+     */
+    default void configureTimelines(Timelines.Builder builder) {
+    }
 }

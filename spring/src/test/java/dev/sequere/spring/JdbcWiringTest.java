@@ -43,7 +43,7 @@ class JdbcWiringTest {
     static String database = freshName();
 
     @Configuration(proxyBeanMethods = false)
-    @EnableSequere(followables = Member.class)
+    @EnableSequere(followables = Member.class, timelines = false)
     static class OneDataSource {
 
         @Bean
@@ -78,7 +78,7 @@ class JdbcWiringTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableSequere(followables = Member.class)
+    @EnableSequere(followables = Member.class, timelines = false)
     static class TwoDataSources {
 
         @Bean
@@ -101,7 +101,7 @@ class JdbcWiringTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableSequere(followables = Member.class)
+    @EnableSequere(followables = Member.class, timelines = false)
     static class PrimaryDataSource {
 
         @Bean

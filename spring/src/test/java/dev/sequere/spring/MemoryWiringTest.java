@@ -13,6 +13,10 @@ import dev.sequere.spring.backend.SelectedBackend;
 import dev.sequere.spring.event.FollowedEvent;
 import dev.sequere.spring.event.ForgottenEvent;
 import dev.sequere.spring.event.UnfollowedEvent;
+import dev.sequere.timeline.Timelines;
+import dev.sequere.timeline.TimelineItem;
+import dev.sequere.timeline.action.Action;
+import dev.sequere.timeline.action.Verb;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +36,8 @@ class MemoryWiringTest {
     static final Map<String, Member> MEMBERS = Map.of(
             "ann", new Member("ann", "Ann"), "bob", new Member("bob", "Bob"));
 
+    static final Verb SAY = Verb.of("say");
+
     /** A type registered through a configurer rather than the annotation. */
     record Topic(String id) {
     }
@@ -48,7 +54,17 @@ class MemoryWiringTest {
 
         @Bean
         SequereConfigurer topics() {
-            return builder -> builder.register(Topic.class, t -> t.type("topic").loader(ids -> ids.stream().map(Topic::new).toList()));
+            return new SequereConfigurer() {
+                @Override
+                public void configure(Sequere.Builder builder) {
+                    builder.register(Topic.class, t -> t.type("topic").loader(ids -> ids.stream().map(Topic::new).toList()));
+                }
+
+                @Override
+                public void configureTimelines(Timelines.Builder builder) {
+                    builder.verbs(Member.class, SAY);
+                }
+            };
         }
 
         @Bean
@@ -101,6 +117,22 @@ class MemoryWiringTest {
         assertThat(sequere.followings(ann).page(10).items()).extracting(Follow::resource)
                 .containsExactlyInAnyOrder(bob, new Topic("spring"));
         sequere.forget(ann);
+    }
+
+    @Test
+    void buildsTimelinesWithTheConfigurersVerbsOnTheSameSequere() {
+        Timelines timelines = context.getBean(Timelines.class);
+        assertThat(timelines.sequere()).isSameAs(sequere);
+        Member ann = MEMBERS.get("ann");
+        Member bob = MEMBERS.get("bob");
+        sequere.follow(bob, ann);
+        timelines.of(ann).save(Action.of(ann, SAY).data(Map.of("text", "hello")));
+        // No TaskExecutor bean: fan-out ran on this thread, so the follower has it already.
+        List<TimelineItem> home = timelines.of(bob).privateFeed().page(10).items();
+        assertThat(home).extracting(i -> i.action().data().get("text")).containsExactly("hello");
+        assertThat(home.get(0).actor()).isEqualTo(ann);
+        timelines.forget(ann);
+        sequere.forget(bob);
     }
 
     @Test

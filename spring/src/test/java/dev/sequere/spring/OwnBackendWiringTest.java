@@ -47,7 +47,7 @@ class OwnBackendWiringTest {
     static final CountingBackend BACKEND = new CountingBackend();
 
     @Configuration(proxyBeanMethods = false)
-    @EnableSequere(followables = Member.class)
+    @EnableSequere(followables = Member.class, timelines = false)
     static class Config {
 
         @Bean

@@ -1,8 +1,7 @@
 /**
  * Spring application events for what Sequere did: {@link dev.sequere.spring.event.FollowedEvent},
- * {@link dev.sequere.spring.event.UnfollowedEvent}, {@link dev.sequere.spring.event.ForgottenEvent}
- * and, with timelines, {@link dev.sequere.spring.event.ActionPublishedEvent}. Receive them with
- * {@code @EventListener} methods.
+ * {@link dev.sequere.spring.event.UnfollowedEvent}, {@link dev.sequere.spring.event.ForgottenEvent}.
+ * Receive them with {@code @EventListener} methods.
  */
 @NullMarked
 package dev.sequere.spring.event;
