@@ -133,7 +133,7 @@ public final class RedisBackend implements Backend {
         return jedis;
     }
 
-    /** Closes the client only if {@link #connect} created it. */
+    /** Closes the client only if {@link #connect} created it or {@link Builder#closeClient} was set. */
     @Override
     public void close() {
         if (ownsClient) {
@@ -145,7 +145,7 @@ public final class RedisBackend implements Backend {
     public static final class Builder {
 
         private final @Nullable UnifiedJedis jedis;
-        private final boolean ownsClient;
+        private boolean ownsClient;
         private String prefix = KeyLayout.DEFAULT_PREFIX;
         private @Nullable Boolean cluster;
 
@@ -163,6 +163,18 @@ public final class RedisBackend implements Backend {
          */
         public Builder prefix(String prefix) {
             this.prefix = KeyLayout.of(prefix).prefix();
+            return this;
+        }
+
+        /**
+         * Whether {@link RedisBackend#close()} also closes the client (default {@code false}: the
+         * application that passed the client closes it).
+         *
+         * @param closeClient {@code true} to hand the client's lifecycle to the backend
+         * @return this builder
+         */
+        public Builder closeClient(boolean closeClient) {
+            this.ownsClient = closeClient;
             return this;
         }
 

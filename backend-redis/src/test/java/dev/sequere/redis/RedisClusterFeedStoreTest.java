@@ -3,6 +3,7 @@ package dev.sequere.redis;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.FeedStoreContract;
+import java.util.Optional;
 
 /** Runs the FeedStore contract of the conformance kit on a three-master Redis Cluster. */
 class RedisClusterFeedStoreTest extends FeedStoreContract {
@@ -10,6 +11,11 @@ class RedisClusterFeedStoreTest extends FeedStoreContract {
     @Override
     protected Backend createBackend() {
         return Topology.CLUSTER.create(getClass());
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(Topology.CLUSTER.openAnother(backend));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sequere.redis;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.FollowStoreContract;
+import java.util.Optional;
 
 /** Runs the FollowStore contract of the conformance kit on a three-master Redis Cluster. */
 class RedisClusterFollowStoreTest extends FollowStoreContract {
@@ -10,6 +11,11 @@ class RedisClusterFollowStoreTest extends FollowStoreContract {
     @Override
     protected Backend createBackend() {
         return Topology.CLUSTER.create(getClass());
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(Topology.CLUSTER.openAnother(backend));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sequere.redis;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.SequereContract;
+import java.util.Optional;
 
 /** Runs the Sequere contract of the conformance kit on a three-master Redis Cluster. */
 class RedisClusterSequereTest extends SequereContract {
@@ -10,6 +11,11 @@ class RedisClusterSequereTest extends SequereContract {
     @Override
     protected Backend createBackend() {
         return Topology.CLUSTER.create(getClass());
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(Topology.CLUSTER.openAnother(backend));
     }
 
     @Override

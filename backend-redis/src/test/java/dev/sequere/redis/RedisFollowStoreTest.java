@@ -3,6 +3,7 @@ package dev.sequere.redis;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.FollowStoreContract;
+import java.util.Optional;
 
 /** Runs the FollowStore contract of the conformance kit on the standalone Redis server. */
 class RedisFollowStoreTest extends FollowStoreContract {
@@ -10,6 +11,11 @@ class RedisFollowStoreTest extends FollowStoreContract {
     @Override
     protected Backend createBackend() {
         return Topology.STANDALONE.create(getClass());
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(Topology.STANDALONE.openAnother(backend));
     }
 
     @Override

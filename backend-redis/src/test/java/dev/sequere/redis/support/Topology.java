@@ -2,6 +2,9 @@ package dev.sequere.redis.support;
 
 import dev.sequere.redis.RedisBackend;
 import dev.sequere.spi.Backend;
+import java.util.HashSet;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 
 /**
  * Where a test backend runs: the standalone server with the single-node writer, the same server
@@ -27,6 +30,25 @@ public enum Topology {
             case STANDALONE -> RedisBackend.builder(RedisServers.standalone()).prefix(prefix).build();
             case STANDALONE_PER_SIDE -> RedisBackend.builder(RedisServers.standalone()).prefix(prefix).cluster(true).build();
             case CLUSTER -> RedisBackend.builder(RedisServers.cluster()).prefix(prefix).build();
+        };
+    }
+
+    /**
+     * A second backend over the same prefix on a client of its own, as another application
+     * instance would open it; closing it closes that client only.
+     *
+     * @param backend a backend from {@link #create}
+     * @return the other instance
+     */
+    public RedisBackend openAnother(Backend backend) {
+        String prefix = ((RedisBackend) backend).keys().prefix();
+        return switch (this) {
+            case STANDALONE -> RedisBackend.builder(RedisClient.create(RedisServers.standaloneUrl()))
+                    .prefix(prefix).closeClient(true).build();
+            case STANDALONE_PER_SIDE -> RedisBackend.builder(RedisClient.create(RedisServers.standaloneUrl()))
+                    .prefix(prefix).cluster(true).closeClient(true).build();
+            case CLUSTER -> RedisBackend.builder(RedisClusterClient.create(new HashSet<>(RedisServers.clusterNodes())))
+                    .prefix(prefix).closeClient(true).build();
         };
     }
 
