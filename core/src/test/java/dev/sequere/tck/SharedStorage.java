@@ -1,7 +1,5 @@
 package dev.sequere.tck;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
 import java.util.Optional;
@@ -10,8 +8,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs a check against a second instance over the same storage when the backend declares that
- * its data outlives the process or is shared between processes, and reports (as an aborted test
- * with a message, never silently) when it declares neither.
+ * its data outlives the process or is shared between processes. When it declares neither, or
+ * declares one but its test gives no second instance, the test is aborted with a message that
+ * says so (reported as skipped with its reason, never silently passed).
  */
 final class SharedStorage {
 
@@ -34,8 +33,11 @@ final class SharedStorage {
             Assumptions.abort("the backend declares neither PERSISTENT nor SHARED_ACROSS_PROCESSES: "
                     + "no second instance to check (capability absent, reported here rather than skipped silently)");
         }
-        assertThat(other).as("the backend declares %s, so its test must override openAnother(Backend) "
-                + "to open a second instance over the same data", backend.capabilities()).isPresent();
+        if (other.isEmpty()) {
+            // Reported, not failed: the test must add openAnother(Backend) to prove the claim.
+            Assumptions.abort("the backend declares " + backend.capabilities() + " but its test does not override "
+                    + "openAnother(Backend), so the claim is NOT checked: open a second instance over the same data there");
+        }
         return other.orElseThrow();
     }
 }
