@@ -589,6 +589,72 @@ public abstract class FeedStoreContract extends BackendContract {
         }
     }
 
+    /** A long random sequence of feed operations, compared with a plain map model as it goes. */
+    @Nested
+    public class AgainstTheReferenceModel {
+
+        @Test
+        void aSeededRandomSequenceMatchesTheModel() {
+            long seed = Seeds.seed(0xFEED_5EEDL);
+            Random random = new Random(seed);
+            List<FeedKey> keys = List.of(feed("a"), feed("a:private"), new FeedKey(Ref.of("project", "a"), PRIVATE),
+                    new FeedKey(Ref.of("user", "a"), "public"));
+            List<String> ids = List.of("1", "2", "10", "1:x", "{1}", "é", "e\u0301", "A", "a", "😀", "x y", "%");
+            Map<FeedKey, Map<String, Long>> model = new HashMap<>();
+            keys.forEach(k -> model.put(k, new HashMap<>()));
+            for (int step = 1; step <= 400; step++) {
+                String what = Seeds.replay(seed) + ", step " + step;
+                FeedKey key = keys.get(random.nextInt(keys.size()));
+                Map<String, Long> feed = model.get(key);
+                String id = ids.get(random.nextInt(ids.size()));
+                int op = random.nextInt(100);
+                if (op < 45) {
+                    List<FeedKey> some = new ArrayList<>(new HashSet<>(List.of(key, keys.get(random.nextInt(keys.size())))));
+                    long score = random.nextInt(6) * 10L;
+                    long expected = some.stream().filter(k -> model.get(k).putIfAbsent(id, score) == null).count();
+                    assertThat(feeds().add(entry(id, score), some)).as("%s: add %s to %s", what, id, some).isEqualTo(expected);
+                } else if (op < 60) {
+                    List<FeedKey> some = new ArrayList<>(new HashSet<>(List.of(key, keys.get(random.nextInt(keys.size())))));
+                    long expected = some.stream().filter(k -> model.get(k).remove(id) != null).count();
+                    assertThat(feeds().remove(id, some)).as("%s: remove %s from %s", what, id, some).isEqualTo(expected);
+                } else if (op < 70) {
+                    List<String> gone = List.of(id, ids.get(random.nextInt(ids.size())));
+                    long expected = new HashSet<>(gone).stream().filter(i -> feed.remove(i) != null).count();
+                    assertThat(feeds().removeEntries(key, gone)).as("%s: removeEntries %s", what, gone).isEqualTo(expected);
+                } else if (op < 80) {
+                    int keep = random.nextInt(6);
+                    // Which of equal scores survive is the backend's tie order: read it first.
+                    List<FeedEntry> newest = Listings.walk(feeds(), key, Order.NEWEST_FIRST, 100);
+                    long expected = Math.max(0, newest.size() - keep);
+                    assertThat(feeds().trim(key, keep)).as("%s: trim %s to %d", what, key, keep).isEqualTo(expected);
+                    feed.clear();
+                    newest.stream().limit(keep).forEach(e -> feed.put(e.id(), e.score()));
+                } else if (op < 88) {
+                    long bound = random.nextInt(7) * 10L - 5 + random.nextInt(2) * 5;
+                    long expected = feed.values().stream().filter(v -> v < bound).count();
+                    feed.values().removeIf(v -> v < bound);
+                    assertThat(feeds().removeOlderThan(key, bound)).as("%s: removeOlderThan %d", what, bound).isEqualTo(expected);
+                } else if (op < 90) {
+                    long expected = feed.size();
+                    feed.clear();
+                    assertThat(feeds().clear(key)).as("%s: clear", what).isEqualTo(expected);
+                } else {
+                    long bound = random.nextInt(7) * 10L - 5 + random.nextInt(2) * 5;
+                    assertThat(feeds().countNewer(key, bound)).as("%s: countNewer %d", what, bound)
+                            .isEqualTo(feed.values().stream().filter(v -> v > bound).count());
+                    Long score = feed.get(id);
+                    assertThat(feeds().score(key, id)).as("%s: score of %s", what, id)
+                            .isEqualTo(score == null ? OptionalLong.empty() : OptionalLong.of(score));
+                }
+                if (step % 20 == 0) {
+                    for (FeedKey k : keys) {
+                        assertFeed(k, model.get(k), 1 + random.nextInt(4), what);
+                    }
+                }
+            }
+        }
+    }
+
     /** Declared persistence or sharing, checked through a second instance over the same data. */
     @Nested
     public class SharedAcrossInstances {
