@@ -123,6 +123,17 @@ public abstract class FeedStoreContract extends BackendContract {
         }
 
         @Test
+        void itemsAndFeedsAreIndependent() {
+            feeds().putItem("e1", "body");
+            feeds().add(entry("e1", 1), List.of(feed("a")));
+            assertThat(feeds().removeItem("e1")).isTrue();
+            assertThat(feeds().score(feed("a"), "e1")).as("feeds keep their entry").hasValue(1);
+            feeds().putItem("e1", "body");
+            assertThat(feeds().clear(feed("a"))).isEqualTo(1);
+            assertThat(feeds().items(List.of("e1"))).as("items outlive feed entries").containsEntry("e1", "body");
+        }
+
+        @Test
         void bodiesRoundTripExactly() {
             Map<String, String> bodies = new HashMap<>();
             bodies.put("quotes", "{\"text\":\"it's \\\"quoted\\\"\", 'single'}; DROP TABLE x; --");

@@ -201,6 +201,36 @@ public abstract class FollowStoreContract extends BackendContract {
         }
 
         @Test
+        void extremeTimesRoundTripExactlyOrAreRejectedWithoutWriting() {
+            // A backend may bound its time range (Redis scores are doubles), but must then say so
+            // with an InvalidArgumentException and write nothing, never round silently.
+            List<Instant> extremes = List.of(Instant.parse("9999-12-31T23:59:59.999999Z"), Instant.parse("0001-01-01T00:00:00.000001Z"),
+                    Instant.parse("2286-11-20T17:46:39.999999Z"), Instant.parse("1653-02-10T06:13:20.000001Z"));
+            for (int i = 0; i < extremes.size(); i++) {
+                Instant since = extremes.get(i);
+                Ref follower = user("t" + i);
+                Ref target = project("extreme");
+                boolean stored;
+                try {
+                    stored = store().follow(follower, target, since);
+                } catch (InvalidArgumentException rejected) {
+                    stored = false;
+                }
+                if (stored) {
+                    assertThat(store().since(follower, target)).as("stored %s", since).contains(since);
+                    assertThat(store().page(follower, Direction.FOLLOWINGS, EdgeQuery.first(5))).containsExactly(new Edge(target, since));
+                } else {
+                    assertThat(store().exists(follower, target)).as("rejected %s must write nothing", since).isFalse();
+                    assertThat(store().count(follower, Direction.FOLLOWINGS, null)).isZero();
+                }
+            }
+            long stored = store().count(project("extreme"), Direction.FOLLOWERS, null);
+            Listings.assertTimeOrdered(Listings.walk(store(), project("extreme"), Direction.FOLLOWERS, null, Order.OLDEST_FIRST, 2),
+                    Order.OLDEST_FIRST, "extreme times");
+            assertThat(Listings.walk(store(), project("extreme"), Direction.FOLLOWERS, null, Order.NEWEST_FIRST, 3)).hasSize((int) stored);
+        }
+
+        @Test
         void aResourceCanFollowItselfAtStorageLevel() {
             // Refusing self-follows is the facade's policy (and optional); the store just stores them.
             Ref a = user("a");
