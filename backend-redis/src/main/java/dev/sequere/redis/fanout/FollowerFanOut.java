@@ -107,7 +107,7 @@ public final class FollowerFanOut {
         List<Response<Long>> replies = new ArrayList<>(followers.size());
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             for (Tuple follower : followers) {
-                replies.add(write.apply(pipeline, keys.feed(new FeedKey(new Ref(type, follower.getElement()), feedName))));
+                replies.add(write.apply(pipeline, keys.feed(type, follower.getElement(), feedName)));
             }
             pipeline.sync();
         }

@@ -129,6 +129,19 @@ public final class KeyLayout {
     }
 
     /**
+     * The sorted set of a feed, from parts already validated (the fan-out's hot path builds one
+     * per follower and skips re-validating what it read from its own keys).
+     *
+     * @param type the owner's type, valid
+     * @param id the owner's id, valid
+     * @param name the feed name, valid
+     * @return the same key as {@link #feed(FeedKey)}
+     */
+    public String feed(String type, String id, String name) {
+        return prefix + '{' + type + ':' + IdEscaping.escape(id) + "}:feed:" + name;
+    }
+
+    /**
      * The string key of an item body.
      *
      * @param itemId a valid item id

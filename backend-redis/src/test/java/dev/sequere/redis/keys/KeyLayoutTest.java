@@ -54,6 +54,7 @@ class KeyLayoutTest {
             assertThat(JedisClusterCRC16.getSlot(keys.followings(ref))).isEqualTo(slot);
             assertThat(JedisClusterCRC16.getSlot(KeyLayout.typed(keys.followings(ref), "project"))).isEqualTo(slot);
             assertThat(JedisClusterCRC16.getSlot(keys.feed(new FeedKey(ref, "private")))).isEqualTo(slot);
+            assertThat(keys.feed(ref.type(), ref.id(), "private")).isEqualTo(keys.feed(new FeedKey(ref, "private")));
         }
     }
 

@@ -2,7 +2,6 @@ package dev.sequere.benchmarks.redis;
 
 import dev.sequere.Ref;
 import dev.sequere.redis.keys.KeyLayout;
-import dev.sequere.spi.FeedKey;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.AbstractPipeline;
@@ -68,7 +67,7 @@ final class RawRedis {
             List<Response<Long>> replies = new ArrayList<>(page.getResult().size());
             try (AbstractPipeline pipeline = jedis.pipelined()) {
                 for (Tuple follower : page.getResult()) {
-                    replies.add(pipeline.zadd(keys.feed(new FeedKey(new Ref(type, follower.getElement()), feedName)),
+                    replies.add(pipeline.zadd(keys.feed(type, follower.getElement(), feedName),
                             score, entryId, NX));
                 }
                 pipeline.sync();
