@@ -2,6 +2,7 @@ package dev.sequere.jdbc;
 
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.FeedStoreContract;
+import java.util.Optional;
 
 /** The {@link FeedStoreContract} on H2, each test in its own table prefix. */
 class H2FeedStoreTest extends FeedStoreContract {
@@ -9,6 +10,11 @@ class H2FeedStoreTest extends FeedStoreContract {
     @Override
     protected Backend createBackend() {
         return TestDatabase.H2.newBackend();
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(TestDatabase.H2.reopen(backend));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.sequere.jdbc;
 
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.FollowStoreContract;
+import java.util.Optional;
 
 /** The {@link FollowStoreContract} on H2, each test in its own table prefix. */
 class H2FollowStoreTest extends FollowStoreContract {
@@ -9,6 +10,11 @@ class H2FollowStoreTest extends FollowStoreContract {
     @Override
     protected Backend createBackend() {
         return TestDatabase.H2.newBackend();
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(TestDatabase.H2.reopen(backend));
     }
 
     @Override

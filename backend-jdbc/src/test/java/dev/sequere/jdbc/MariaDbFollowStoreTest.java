@@ -2,6 +2,7 @@ package dev.sequere.jdbc;
 
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.FollowStoreContract;
+import java.util.Optional;
 
 /** The {@link FollowStoreContract} on MariaDb, each test in its own table prefix. */
 class MariaDbFollowStoreTest extends FollowStoreContract {
@@ -9,6 +10,11 @@ class MariaDbFollowStoreTest extends FollowStoreContract {
     @Override
     protected Backend createBackend() {
         return TestDatabase.MARIADB.newBackend();
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(TestDatabase.MARIADB.reopen(backend));
     }
 
     @Override

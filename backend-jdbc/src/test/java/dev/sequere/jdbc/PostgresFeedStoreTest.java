@@ -2,6 +2,7 @@ package dev.sequere.jdbc;
 
 import dev.sequere.spi.Backend;
 import dev.sequere.tck.FeedStoreContract;
+import java.util.Optional;
 
 /** The {@link FeedStoreContract} on Postgres, each test in its own table prefix. */
 class PostgresFeedStoreTest extends FeedStoreContract {
@@ -9,6 +10,11 @@ class PostgresFeedStoreTest extends FeedStoreContract {
     @Override
     protected Backend createBackend() {
         return TestDatabase.POSTGRES.newBackend();
+    }
+
+    @Override
+    protected Optional<Backend> openAnother(Backend backend) {
+        return Optional.of(TestDatabase.POSTGRES.reopen(backend));
     }
 
     @Override

@@ -65,6 +65,11 @@ enum TestDatabase {
         return JdbcBackend.builder(dataSource()).tablePrefix(uniquePrefix()).build();
     }
 
+    /** A second backend over the same tables, as another application instance would open it. */
+    JdbcBackend reopen(Backend backend) {
+        return JdbcBackend.builder(dataSource()).tablePrefix(((JdbcBackend) backend).tables().prefix()).build();
+    }
+
     /** Drops the tables of a backend made by {@link #newBackend()}, then closes it. */
     static void dispose(Backend backend) {
         JdbcBackend jdbc = (JdbcBackend) backend;
