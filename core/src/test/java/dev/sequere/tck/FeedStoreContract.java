@@ -9,6 +9,7 @@ import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.SequereException;
 import dev.sequere.spi.Backend;
+import dev.sequere.spi.Capability;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
@@ -566,6 +567,30 @@ public abstract class FeedStoreContract extends BackendContract {
             assertThat(backend().fanOutRemove(source, "home", "e", batchSize)).isEqualTo(25);
             for (Ref follower : followers) {
                 assertThat(feeds().count(new FeedKey(follower, "home"))).isZero();
+            }
+        }
+
+        @Test
+        void manyFollowersTiedInTimeAllGetTheEntryAcrossBatches() {
+            int n = 3_000;
+            for (int i = 0; i < n; i++) {
+                // One shared time: batches must be cut inside a tie without losing anyone.
+                backend().follows().follow(Ref.of("user", "fan" + i), source, at(42));
+            }
+            assertThat(backend().fanOut(source, "private", entry("big", 1), 1_000)).isEqualTo(n);
+            assertThat(backend().fanOut(source, "private", entry("big", 1), 999)).as("retry").isZero();
+            for (int i = 0; i < n; i += 97) {
+                assertThat(feeds().score(new FeedKey(Ref.of("user", "fan" + i), "private"), "big")).as("fan%d", i).hasValue(1);
+            }
+            assertThat(backend().fanOutRemove(source, "private", "big", 1_000)).isEqualTo(n);
+        }
+
+        @Test
+        void nativeFanOutIsDeclaredOnlyWhenImplemented() throws Exception {
+            Class<?> declaring = backend().getClass()
+                    .getMethod("fanOut", Ref.class, String.class, FeedEntry.class, int.class).getDeclaringClass();
+            if (backend().capabilities().contains(Capability.NATIVE_FAN_OUT)) {
+                assertThat(declaring).as("NATIVE_FAN_OUT is declared, so fanOut must be overridden").isNotEqualTo(Backend.class);
             }
         }
 
