@@ -290,6 +290,17 @@ public abstract class SequereContract extends BackendContract {
         }
 
         @Test
+        void listenersCanBeAddedAndRemovedLater() {
+            RecordingListener late = new RecordingListener();
+            sequere().addListener(late);
+            sequere().follow(new User("a"), new User("b"));
+            sequere().removeListener(late);
+            sequere().follow(new User("a"), new User("c"));
+            assertThat(late.followed).hasSize(1);
+            assertThat(events.followed).hasSize(2);
+        }
+
+        @Test
         void aFailingListenerNeitherUndoesTheChangeNorSilencesOthers() {
             RecordingListener second = new RecordingListener();
             Sequere s = builder().listener(new SequereListener() {
