@@ -868,6 +868,61 @@ public abstract class FollowStoreContract extends BackendContract {
         }
 
         @Test
+        void removeAllRacingWithFollowsKeepsEveryCountExact() throws Exception {
+            long seed = Seeds.seed(99_1234L);
+            List<Ref> refs = List.of(user("1"), user("2"), user("3"), project("1"), project("2"));
+            int threads = 8;
+            int operations = concurrentOperationsPerThread();
+            java.util.concurrent.atomic.AtomicLong balance = new java.util.concurrent.atomic.AtomicLong();
+            CyclicBarrier start = new CyclicBarrier(threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    Random random = new Random(seed + t);
+                    done.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        for (int i = 0; i < operations; i++) {
+                            Ref a = refs.get(random.nextInt(refs.size()));
+                            Ref b = refs.get(random.nextInt(refs.size()));
+                            int op = random.nextInt(20);
+                            if (op == 0) {
+                                balance.addAndGet(-store().removeAll(a));
+                            } else if (op < 13) {
+                                if (store().follow(a, b, at(random.nextInt(5)))) {
+                                    balance.incrementAndGet();
+                                }
+                            } else if (store().unfollow(a, b)) {
+                                balance.decrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(5, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            String what = Seeds.replay(seed);
+            ReferenceGraph model = new ReferenceGraph();
+            long edges = 0;
+            for (Ref a : refs) {
+                for (Ref b : refs) {
+                    java.util.Optional<Instant> since = store().since(a, b);
+                    if (since.isPresent()) {
+                        model.follow(a, b, since.get());
+                        edges++;
+                    }
+                }
+            }
+            assertThat(balance.get()).as(what + ": created minus unfollowed minus removeAll counts equals the edges left")
+                    .isEqualTo(edges);
+            assertGraph(model, refs, 3, what);
+        }
+
+        @Test
         void exactlyOneCallerWinsEachChangeOfOnePair() throws Exception {
             int threads = 8;
             int rounds = Math.max(10, concurrentOperationsPerThread() / 8);
