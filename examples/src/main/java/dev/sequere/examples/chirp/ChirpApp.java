@@ -4,8 +4,10 @@ import dev.sequere.examples.chirp.http.ChirpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Starts chirp: a plain Spring context (no Spring Boot) holding Sequere, the timelines, the
@@ -40,6 +42,9 @@ public final class ChirpApp implements AutoCloseable {
             }
         }
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        // Sequere's tables get chirp's prefix too, so chirp can share a database with others.
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("chirp",
+                Map.of("sequere.jdbc.table-prefix", settings.prefix() + "sq_")));
         context.registerBean(ChirpSettings.class, () -> settings);
         context.register(ChirpConfig.class);
         if (settings.redisUrl() != null) {
