@@ -13,6 +13,7 @@ import dev.sequere.spi.Capability;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
+import dev.sequere.tck.TrickyIds;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,6 +95,34 @@ class RedisBackendTest {
             assertThat(backend.follows().unfollow(ANN, BOB)).isFalse();
             assertThat(backend.follows().count(BOB, Direction.FOLLOWERS, null)).isZero();
             assertThat(backend.client().exists(KeyLayout.typed(backend.keys().followers(BOB), "user"))).isFalse();
+        } finally {
+            topology.destroy(backend);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void fanOutReachesTheFeedOfEveryTrickyFollower(Topology topology) {
+        RedisBackend backend = topology.create(RedisBackendTest.class);
+        try {
+            Ref source = Ref.of("project", "p");
+            List<Ref> followers = new java.util.ArrayList<>();
+            for (String id : TrickyIds.all()) {
+                followers.add(Ref.of("user", id));
+            }
+            followers.add(Ref.of("account", "a b%7D}{*?[]\\"));
+            for (Ref follower : followers) {
+                backend.follows().follow(follower, source, Instant.EPOCH);
+            }
+            assertThat(backend.fanOut(source, "home", new FeedEntry("e", 7), 3)).isEqualTo(followers.size());
+            for (Ref follower : followers) {
+                assertThat(backend.feeds().score(new FeedKey(follower, "home"), "e")).as(follower.toString()).hasValue(7);
+            }
+            assertThat(backend.fanOut(source, "home", new FeedEntry("e", 8), 3)).isZero();
+            assertThat(backend.fanOutRemove(source, "home", "e", 5)).isEqualTo(followers.size());
+            for (Ref follower : followers) {
+                assertThat(backend.feeds().count(new FeedKey(follower, "home"))).isZero();
+            }
         } finally {
             topology.destroy(backend);
         }

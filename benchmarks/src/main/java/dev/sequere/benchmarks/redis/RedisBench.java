@@ -8,10 +8,11 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Where the Redis benchmarks run and how they clean up: the server of {@code SEQUERE_TEST_REDIS_URL}
- * (default {@code redis://127.0.0.1:6379}), keys under a {@code sequere-bench:} prefix of their
- * own, deleted by {@code SCAN MATCH prefix*} afterwards (never {@code FLUSHDB}: the server may be
- * shared).
+ * Where the Redis benchmarks run and how they clean up: the server named by the system property
+ * {@code sequere.bench.redis} (set by {@link RedisBenchmarks} for its private server), else by
+ * {@code SEQUERE_BENCH_REDIS_URL}, else {@code redis://127.0.0.1:6379}; keys under a
+ * {@code sequere-bench:} prefix of their own, deleted by {@code SCAN MATCH prefix*} afterwards
+ * (never {@code FLUSHDB}: the server may be shared).
  */
 final class RedisBench {
 
@@ -25,8 +26,14 @@ final class RedisBench {
     private RedisBench() {
     }
 
+    /** System property naming the server (set by {@link RedisBenchmarks} for its private one). */
+    static final String URL_PROPERTY = "sequere.bench.redis";
+
     static String url() {
-        String url = System.getenv("SEQUERE_TEST_REDIS_URL");
+        String url = System.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            url = System.getenv("SEQUERE_BENCH_REDIS_URL");
+        }
         return url == null || url.isBlank() ? "redis://127.0.0.1:6379" : url.trim();
     }
 

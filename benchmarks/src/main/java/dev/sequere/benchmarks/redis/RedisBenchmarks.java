@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -17,8 +19,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import redis.clients.jedis.Jedis;
 
 /**
- * Runs every Redis benchmark with one command and prints the ratios the README reports:
- * loads the fixture once, runs {@link RedisFollowBenchmark} and {@link RedisFanOutBenchmark}
+ * Runs every Redis benchmark with one command and prints the ratios the README reports: starts a
+ * private redis-server ({@link PrivateRedis}; set {@code SEQUERE_BENCH_REDIS_URL} to use an
+ * existing server instead), loads the fixture once, runs {@link RedisFollowBenchmark} and {@link RedisFanOutBenchmark}
  * (backend and raw baseline in the same run), records {@code redis-benchmark -P 32 -t zadd} as
  * the pipelined ceiling, measures memory ({@link RedisMemory}), and deletes everything it wrote.
  *
@@ -42,8 +45,22 @@ public final class RedisBenchmarks {
         int followers = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
         int fanOut = args.length > 1 ? Integer.parseInt(args[1].replace("_", "")) : 100_000;
         int memoryEdges = args.length > 2 ? Integer.parseInt(args[2].replace("_", "")) : 1_000_000;
+        String given = System.getenv("SEQUERE_BENCH_REDIS_URL");
+        PrivateRedis own = given == null || given.isBlank() ? PrivateRedis.start() : null;
+        if (own != null) {
+            System.setProperty(RedisBench.URL_PROPERTY, own.url());
+        }
+        System.out.println("server: " + RedisBench.url() + (own != null ? " (private, stopped afterwards)" : ""));
         String prefix = RedisBench.newPrefix("fixture");
         try {
+            // Memory first, on a keyspace that holds nothing else yet.
+            List<String> memory = new ArrayList<>();
+            if (memoryEdges > 0) {
+                memory.add("");
+                memory.add("== Redis memory ==");
+                memory.addAll(RedisMemory.measure(memoryEdges));
+                memory.forEach(System.out::println);
+            }
             long start = System.nanoTime();
             RedisFixture.load(prefix, followers, fanOut);
             System.out.printf("fixture: %,d + %,d followers loaded in %.1f s under %s%n", followers, fanOut,
@@ -51,7 +68,8 @@ public final class RedisBenchmarks {
             Options options = new OptionsBuilder()
                     .include(RedisFollowBenchmark.class.getName())
                     .include(RedisFanOutBenchmark.class.getName())
-                    .jvmArgsAppend("-D" + RedisBench.PREFIX_PROPERTY + "=" + prefix,
+                    .jvmArgsAppend("-D" + RedisBench.URL_PROPERTY + "=" + RedisBench.url(),
+                            "-D" + RedisBench.PREFIX_PROPERTY + "=" + prefix,
                             "-D" + RedisBench.FOLLOWERS_PROPERTY + "=" + followers,
                             "-D" + RedisBench.FAN_OUT_PROPERTY + "=" + fanOut)
                     .build();
@@ -62,6 +80,9 @@ public final class RedisBenchmarks {
                 scores.put(name.substring(name.lastIndexOf('.') + 1), result.getPrimaryResult().getScore());
             }
             double ceiling = zaddCeiling();
+            System.out.println();
+            System.out.println("== Interleaved rounds (backend and raw alternating; robust to a busy machine) ==");
+            InterleavedRatios.measure(prefix, followers, fanOut).forEach(System.out::println);
             System.out.println();
             System.out.println("== Redis backend vs raw Jedis (same server, same run) ==");
             ratio(scores, "follow", "rawFollow", "ops/s");
@@ -81,13 +102,13 @@ public final class RedisBenchmarks {
                             ceiling, 100 * deliveries / ceiling);
                 }
             }
-            if (memoryEdges > 0) {
-                System.out.println();
-                System.out.println("== Redis memory ==");
-                RedisMemory.measure(memoryEdges).forEach(System.out::println);
-            }
+            memory.forEach(System.out::println);
         } finally {
-            System.out.printf("cleanup: %,d keys deleted under %s%n", RedisBench.clean(prefix), prefix);
+            if (own != null) {
+                own.close();
+            } else {
+                System.out.printf("cleanup: %,d keys deleted under %s%n", RedisBench.clean(prefix), prefix);
+            }
         }
     }
 
