@@ -162,6 +162,16 @@ public abstract class TimelineContract {
     }
 
     /**
+     * Operations each of the 8 threads of the concurrency test runs (publish, follow, unfollow
+     * at random). Backends that serialise writers (H2's table locks) may lower it.
+     *
+     * @return the operations per thread, 60 by default
+     */
+    protected int concurrencyOpsPerThread() {
+        return 60;
+    }
+
+    /**
      * Replaces the current timelines with differently configured ones on the same Sequere.
      *
      * @param change applied after the default configuration
@@ -816,7 +826,7 @@ public abstract class TimelineContract {
             rebuild(b -> b.executor(pool(3)).batchSize(3).importLimit(10_000));
             int people = 10;
             int threads = 8;
-            int opsPerThread = 120;
+            int opsPerThread = concurrencyOpsPerThread();
             List<Person> persons = new ArrayList<>();
             for (int i = 0; i < people; i++) {
                 persons.add(directory.person("u" + i));
