@@ -1,0 +1,100 @@
+package dev.sequere.benchmarks.timeline;
+
+import dev.sequere.Ref;
+import dev.sequere.Sequere;
+import dev.sequere.spi.FeedEntry;
+import dev.sequere.timeline.Timelines;
+import dev.sequere.timeline.action.Action;
+import dev.sequere.timeline.action.Verb;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Publishing one action by {@code project/fan}, which has {@code followers} followers, through
+ * {@link Timelines#publish} (fan-out in the caller, batches of 100): the actor's own feeds, then
+ * every follower's private feed and, with {@code filterFeeds}, its per-verb feed. Beside it, in
+ * the same run, the backend's raw {@code fanOut} of one entry to one feed per follower with the
+ * same batch size: the floor the timeline builds on. Deliveries per second = followers / time.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx3g")
+@Warmup(iterations = 3)
+@Measurement(iterations = 8)
+@State(Scope.Benchmark)
+public class TimelineFanOutBenchmark {
+
+    private static final Verb POST = Verb.of("post");
+    private static final Ref FAN = Ref.of("project", "fan");
+    private static final int BATCH = 100;
+
+    /** Which backend. */
+    @Param({"memory"})
+    public String backend;
+
+    /** How many followers the actor has. */
+    @Param({"10000", "100000"})
+    public int followers;
+
+    /** Whether per-verb and per-target-type feeds are written too. */
+    @Param({"true", "false"})
+    public boolean filterFeeds;
+
+    private final AtomicLong next = new AtomicLong();
+    private TimelineBench.Handle handle;
+    private Timelines timelines;
+
+    /** Creates the followers and the timelines. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        handle = TimelineBench.open(backend);
+        Sequere sequere = TimelineBench.sequere(handle.backend(), TimelineBench.users(0));
+        Instant since = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < followers; i++) {
+            handle.backend().follows().follow(TimelineBench.user(i), FAN, since.plusNanos(i * 1_000L));
+        }
+        timelines = Timelines.builder(sequere).verbs("project", POST).filterFeeds(filterFeeds).batchSize(BATCH).build();
+    }
+
+    /** Deletes what the trial wrote. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        timelines.close();
+        handle.close();
+    }
+
+    /**
+     * One action published and fanned out.
+     *
+     * @return the action
+     */
+    @Benchmark
+    public Action publish() {
+        return timelines.publish(Action.of(FAN, POST));
+    }
+
+    /**
+     * One entry fanned out by the backend alone.
+     *
+     * @return feeds that received it
+     */
+    @Benchmark
+    public long rawFanOut() {
+        long n = next.incrementAndGet();
+        return handle.backend().fanOut(FAN, "raw", new FeedEntry("r" + n, 1_800_000_000_000_000L + n), BATCH);
+    }
+}
