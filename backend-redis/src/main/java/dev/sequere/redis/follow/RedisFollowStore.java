@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * The follow graph on sorted sets (see {@link KeyLayout} for the keys). Writes go through an
@@ -105,6 +106,11 @@ public final class RedisFollowStore implements FollowStore {
         require(query, "query");
         Edge after = query.after();
         boolean desc = query.order() == Order.NEWEST_FIRST;
+        String type = query.type();
+        if (type != null && after == null && direction != Direction.FRIENDS) {
+            // The first page of one type is a plain range read: no script, one command.
+            return firstPageOfType(subject, direction, type, desc, query.limit());
+        }
         List<String> args = new ArrayList<>(7);
         args.add(desc ? "desc" : "asc");
         args.add(Integer.toString(query.limit()));
@@ -118,11 +124,26 @@ public final class RedisFollowStore implements FollowStore {
         return merge(reply, desc, query.limit());
     }
 
+    private List<Edge> firstPageOfType(Ref subject, Direction direction, String type, boolean desc, int limit) {
+        String base = direction == Direction.FOLLOWERS ? keys.followers(subject) : keys.followings(subject);
+        String key = KeyLayout.typed(base, type);
+        List<Tuple> tuples = RedisCalls.call("page", () -> desc
+                ? jedis.zrevrangeWithScores(key, 0, limit - 1)
+                : jedis.zrangeWithScores(key, 0, limit - 1));
+        List<Edge> page = new ArrayList<>(tuples.size());
+        for (Tuple tuple : tuples) {
+            page.add(new Edge(new Ref(type, tuple.getElement()), EpochMicros.toInstant((long) tuple.getScore())));
+        }
+        return page;
+    }
+
     /** Merges the per-type windows of a page reply by {@code (since, type)} in the query's order. */
     private static List<Edge> merge(List<Object> reply, boolean desc, int limit) {
         List<Item> items = new ArrayList<>();
         int i = 0;
+        int groups = 0;
         while (i < reply.size()) {
+            groups++;
             String type = Replies.string(reply.get(i++));
             long n = Replies.integer(reply.get(i++));
             for (int k = 0; k < n; k++) {
@@ -131,12 +152,14 @@ public final class RedisFollowStore implements FollowStore {
                 items.add(new Item(type, id, micros, k));
             }
         }
-        Comparator<Item> order = Comparator.<Item>comparingLong(Item::micros).thenComparing(Item::type);
-        if (desc) {
-            order = order.reversed();
+        if (groups > 1) {
+            Comparator<Item> order = Comparator.<Item>comparingLong(Item::micros).thenComparing(Item::type);
+            if (desc) {
+                order = order.reversed();
+            }
+            // Within one type the script already returned the right order; the index keeps it.
+            items.sort(order.thenComparingInt(Item::index));
         }
-        // Within one type the script already returned the right order; the index keeps it.
-        items.sort(order.thenComparingInt(Item::index));
         List<Edge> page = new ArrayList<>(Math.min(limit, items.size()));
         for (int k = 0; k < items.size() && k < limit; k++) {
             Item item = items.get(k);

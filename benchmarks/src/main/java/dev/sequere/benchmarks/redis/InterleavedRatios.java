@@ -50,7 +50,10 @@ final class InterleavedRatios {
             }));
             lines.add(pair("isFollowing", () -> backend.follows().exists(user(followers), RedisFixture.BIG) ? 1 : 0,
                     () -> raw.isFollowing(user(followers), RedisFixture.BIG) ? 1 : 0));
-            lines.add(pair("page of 20", () -> backend.follows().page(RedisFixture.BIG, Direction.FOLLOWERS, first20).size(),
+            lines.add(pair("page of 20, all", () -> backend.follows().page(RedisFixture.BIG, Direction.FOLLOWERS, first20).size(),
+                    () -> raw.newestFollowers(RedisFixture.BIG, "user", 20).size()));
+            EdgeQuery first20Users = new EdgeQuery("user", Order.NEWEST_FIRST, null, 20);
+            lines.add(pair("page of 20, 1 type", () -> backend.follows().page(RedisFixture.BIG, Direction.FOLLOWERS, first20Users).size(),
                     () -> raw.newestFollowers(RedisFixture.BIG, "user", 20).size()));
             lines.add(pair("count (all types)", () -> backend.follows().count(RedisFixture.BIG, Direction.FOLLOWERS, null),
                     () -> raw.followerCount(RedisFixture.BIG, "user")));

@@ -58,7 +58,7 @@ public final class RedisBenchmarks {
             if (memoryEdges > 0) {
                 memory.add("");
                 memory.add("== Redis memory ==");
-                memory.addAll(RedisMemory.measure(memoryEdges));
+                memory.addAll(RedisMemory.measure(memoryEdges, own != null));
                 memory.forEach(System.out::println);
             }
             long start = System.nanoTime();
@@ -88,6 +88,7 @@ public final class RedisBenchmarks {
             ratio(scores, "follow", "rawFollow", "ops/s");
             ratio(scores, "isFollowing", "rawIsFollowing", "ops/s");
             ratio(scores, "page", "rawPage", "ops/s");
+            ratio(scores, "pageOfType", "rawPage", "ops/s");
             ratio(scores, "count", "rawCount", "ops/s");
             ratio(scores, "countOfType", "rawCount", "ops/s");
             Double fanOutMs = scores.get("fanOut");

@@ -35,6 +35,7 @@ import redis.clients.jedis.resps.Tuple;
 public class RedisFollowBenchmark {
 
     private static final EdgeQuery FIRST_20 = new EdgeQuery(null, Order.NEWEST_FIRST, null, 20);
+    private static final EdgeQuery FIRST_20_USERS = new EdgeQuery("user", Order.NEWEST_FIRST, null, 20);
     private static final AtomicLong NEXT = new AtomicLong();
 
     /**
@@ -85,7 +86,7 @@ public class RedisFollowBenchmark {
     }
 
     /**
-     * The newest 20 of a million followers, through the backend (one script).
+     * The newest 20 of a million followers of every type, through the backend (one script).
      *
      * @param fixture the data
      * @return the page
@@ -93,6 +94,18 @@ public class RedisFollowBenchmark {
     @Benchmark
     public List<Edge> page(RedisFixture fixture) {
         return fixture.backend().follows().page(RedisFixture.BIG, Direction.FOLLOWERS, FIRST_20);
+    }
+
+    /**
+     * The newest 20 followers of one type (the query {@code ofType(User.class)} makes): one
+     * ZREVRANGE, no script.
+     *
+     * @param fixture the data
+     * @return the page
+     */
+    @Benchmark
+    public List<Edge> pageOfType(RedisFixture fixture) {
+        return fixture.backend().follows().page(RedisFixture.BIG, Direction.FOLLOWERS, FIRST_20_USERS);
     }
 
     /**
