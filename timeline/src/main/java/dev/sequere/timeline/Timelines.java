@@ -1,5 +1,6 @@
 package dev.sequere.timeline;
 
+import dev.sequere.BackendException;
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
 import dev.sequere.RegistrationException;
@@ -322,9 +323,15 @@ public final class Timelines implements AutoCloseable {
         List<Action> actions = new ArrayList<>(bodies.size());
         for (String id : ids) {
             String body = bodies.get(id);
-            if (body != null) {
-                // A missing body is an action deleted while this page was read: not an error.
+            if (body == null) {
+                // An action deleted while this page was read: not an error.
+                continue;
+            }
+            try {
                 actions.add(ActionCodec.decode(body));
+            } catch (BackendException e) {
+                // A damaged item must not make the whole timeline unreadable.
+                LOG.log(Level.WARNING, "skipping timeline entry " + id + ": " + e.getMessage());
             }
         }
         return actions;

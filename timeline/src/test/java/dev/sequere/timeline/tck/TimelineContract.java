@@ -13,6 +13,9 @@ import dev.sequere.spi.Backend;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.Edge;
 import dev.sequere.spi.EdgeQuery;
+import dev.sequere.spi.EpochMicros;
+import dev.sequere.spi.FeedEntry;
+import dev.sequere.spi.FeedKey;
 import dev.sequere.timeline.Timeline;
 import dev.sequere.timeline.TimelineItem;
 import dev.sequere.timeline.TimelineListener;
@@ -616,6 +619,21 @@ public abstract class TimelineContract {
                     .isInstanceOf(InvalidCursorException.class);
             assertThatThrownBy(() -> timelines.of(thoas).publicFeed().actions("garbage!", 1))
                     .isInstanceOf(InvalidCursorException.class);
+        }
+
+        @Test
+        void aDamagedOrDanglingEntryIsSkippedNotThrown() {
+            Person thoas = directory.person("thoas");
+            Action kept = timelines.publish(Action.of(thoas, POST));
+            FeedKey home = new FeedKey(sequere.ref(thoas), "private");
+            backend.feeds().putItem("junk", "not an action");
+            backend.feeds().add(new FeedEntry("junk", EpochMicros.of(clock.peek())), List.of(home));
+            backend.feeds().add(new FeedEntry("dangling", EpochMicros.of(clock.peek()) + 1), List.of(home));
+
+            assertThat(timelines.of(thoas).privateFeed().page(10).items())
+                    .extracting(i -> i.action().id()).containsExactly(kept.id());
+            assertThat(ids(timelines.of(thoas).privateFeed())).containsExactly(kept.id());
+            backend.feeds().removeItem("junk");
         }
 
         @Test
