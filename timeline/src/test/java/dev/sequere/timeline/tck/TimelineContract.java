@@ -118,9 +118,15 @@ public abstract class TimelineContract {
 
     @AfterEach
     void tearDownTimelines() throws InterruptedException {
+        if (backend == null) {
+            // createBackend() failed or skipped the test: nothing was made.
+            return;
+        }
         try {
-            timelines.awaitFanOut(Duration.ofSeconds(60));
-            timelines.close();
+            if (timelines != null) {
+                timelines.awaitFanOut(Duration.ofSeconds(60));
+                timelines.close();
+            }
             for (ExecutorService executor : executors) {
                 executor.shutdownNow();
                 executor.awaitTermination(10, TimeUnit.SECONDS);
