@@ -53,7 +53,7 @@ class DataGeneratorTest {
 
             ChirpClient client = new ChirpClient(app.port());
             assertThat(client.post("/api/login", null, Map.of("username", "seed00001", "password", DataGenerator.PASSWORD))
-                    .status()).isEqualTo(100);
+                    .status()).isEqualTo(200);
         }
     }
 }
