@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,6 +40,10 @@ public final class JdbcFeedStore implements FeedStore {
     private static final List<String> COLUMNS = List.of("owner_type", "owner_id", "feed_name", "entry_id", "score");
     private static final List<String> KEY = COLUMNS.subList(0, 4);
     private static final String FEED = "owner_type = ? AND owner_id = ? AND feed_name = ?";
+    // Every writer touches feeds in this one order, so two concurrent multi-feed writes lock rows
+    // in the same sequence instead of deadlocking.
+    private static final Comparator<FeedKey> LOCK_ORDER =
+            Comparator.comparing(FeedKey::owner).thenComparing(FeedKey::name);
 
     private final SqlRunner sql;
     private final String entries;
@@ -102,7 +107,7 @@ public final class JdbcFeedStore implements FeedStore {
     @Override
     public long add(FeedEntry entry, Collection<FeedKey> feeds) {
         Checks.notNull(entry, "entry");
-        List<FeedKey> keys = List.copyOf(new LinkedHashSet<>(Checks.noNulls(feeds, "feeds")));
+        List<FeedKey> keys = sorted(Checks.noNulls(feeds, "feeds"));
         if (keys.isEmpty()) {
             return 0;
         }
@@ -122,7 +127,7 @@ public final class JdbcFeedStore implements FeedStore {
     @Override
     public long remove(String entryId, Collection<FeedKey> feeds) {
         Ref.requireValidId(entryId, "entry id");
-        List<FeedKey> keys = List.copyOf(new LinkedHashSet<>(Checks.noNulls(feeds, "feeds")));
+        List<FeedKey> keys = sorted(Checks.noNulls(feeds, "feeds"));
         if (keys.isEmpty()) {
             return 0;
         }
@@ -145,10 +150,11 @@ public final class JdbcFeedStore implements FeedStore {
     @Override
     public long removeEntries(FeedKey feed, Collection<String> entryIds) {
         Checks.notNull(feed, "feed");
-        List<String> ids = List.copyOf(new LinkedHashSet<>(Checks.validIds(entryIds, "entry id")));
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(Checks.validIds(entryIds, "entry id")));
         if (ids.isEmpty()) {
             return 0;
         }
+        ids.sort(Comparator.naturalOrder());
         return sql.transaction("remove feed entries", c -> {
             long removed = 0;
             for (List<String> chunk : chunks(ids)) {
@@ -298,6 +304,12 @@ public final class JdbcFeedStore implements FeedStore {
             Statements.bind(s, 1, params);
             return s.executeUpdate();
         }
+    }
+
+    private static List<FeedKey> sorted(Collection<FeedKey> feeds) {
+        List<FeedKey> keys = new ArrayList<>(new LinkedHashSet<>(feeds));
+        keys.sort(LOCK_ORDER);
+        return keys;
     }
 
     private static String placeholders(int n) {

@@ -7,15 +7,14 @@ import dev.sequere.spi.Backend;
 import dev.sequere.tck.ExternalServer;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
  * The databases the tests run on: an in-process H2, and the PostgreSQL and MariaDB servers named
- * by {@code SEQUERE_TEST_POSTGRES_URL} / {@code SEQUERE_TEST_MARIADB_URL}. There is no Docker on
- * the machines this project runs on, so the Testcontainers fallback is not wired: a missing
- * server skips (fails under {@code CI=true}) with a message saying which variable to set.
+ * by {@code SEQUERE_TEST_POSTGRES_URL} / {@code SEQUERE_TEST_MARIADB_URL}, else a Testcontainers
+ * container when Docker is available ({@link Containers}), else the test is skipped (failed under
+ * {@code CI=true}) with a message saying which variable to set.
  *
  * <p>One HikariCP pool per database per test JVM; every backend gets its own random table
  * prefix and drops only its own tables afterwards, so runs and other modules sharing the
@@ -42,7 +41,8 @@ enum TestDatabase {
     synchronized DataSource dataSource() {
         HikariDataSource pool = POOLS.get(this);
         if (pool == null) {
-            String url = fixedUrl != null ? fixedUrl : ExternalServer.require(envVar, Optional::empty, what);
+            String url = fixedUrl != null ? fixedUrl
+                    : ExternalServer.require(envVar, this == POSTGRES ? Containers::postgres : Containers::mariadb, what);
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(url);
             config.setMaximumPoolSize(16);
