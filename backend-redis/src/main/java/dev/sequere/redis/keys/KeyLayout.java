@@ -142,27 +142,6 @@ public final class KeyLayout {
     }
 
     /**
-     * What comes before the escaped id in the feed key of a resource of {@code type}; with
-     * {@link #feedTail} it lets a server-side script build feed keys.
-     *
-     * @param type a valid type
-     * @return {@code prefix + "{" + type + ":"}
-     */
-    public String feedHead(String type) {
-        return prefix + '{' + type + ':';
-    }
-
-    /**
-     * What comes after the escaped id in a feed key.
-     *
-     * @param name a valid feed name
-     * @return {@code "}:feed:" + name}
-     */
-    public static String feedTail(String name) {
-        return "}:feed:" + name;
-    }
-
-    /**
      * The string key of an item body.
      *
      * @param itemId a valid item id

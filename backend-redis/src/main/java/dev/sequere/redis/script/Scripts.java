@@ -23,9 +23,6 @@ public final class Scripts {
     /** One keyset page of a feed. */
     public static final LuaScript FEED_PAGE = LuaScript.load("feed_page");
 
-    /** One server-side chunk of a fan-out (single node only: it writes other resources' feeds). */
-    public static final LuaScript FAN_OUT = LuaScript.load("fan_out");
-
     private Scripts() {
     }
 }
