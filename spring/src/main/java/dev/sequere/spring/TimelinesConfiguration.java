@@ -2,6 +2,7 @@ package dev.sequere.spring;
 
 import dev.sequere.RegistrationException;
 import dev.sequere.Sequere;
+import dev.sequere.spring.event.TimelineEventBridge;
 import dev.sequere.spring.timeline.FanOutExecutorFinder;
 import dev.sequere.spring.timeline.TimelinesShutdown;
 import dev.sequere.timeline.Timelines;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -50,14 +52,16 @@ public class TimelinesConfiguration implements BeanFactoryAware {
      *
      * @param sequere the {@code Sequere} bean
      * @param configurers the configurer beans, called in order
+     * @param publisher the context's event publisher
      * @return the timelines; closed by {@code sequereTimelinesShutdown}
      */
     @Bean(name = TIMELINES_BEAN, destroyMethod = "")
-    public Timelines timelines(Sequere sequere, ObjectProvider<SequereConfigurer> configurers) {
+    public Timelines timelines(Sequere sequere, ObjectProvider<SequereConfigurer> configurers,
+            ApplicationEventPublisher publisher) {
         if (beanFactory == null) {
             throw new IllegalStateException("TimelinesConfiguration must be created by a Spring context");
         }
-        Timelines.Builder builder = Timelines.builder(sequere);
+        Timelines.Builder builder = Timelines.builder(sequere).listener(new TimelineEventBridge(publisher));
         Executor executor = new FanOutExecutorFinder(beanFactory).find(TIMELINES_BEAN);
         if (executor != null) {
             builder.executor(executor);

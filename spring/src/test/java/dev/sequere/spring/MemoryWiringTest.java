@@ -10,6 +10,7 @@ import dev.sequere.spring.app.Board;
 import dev.sequere.spring.app.Member;
 import dev.sequere.spring.app.Secret;
 import dev.sequere.spring.backend.SelectedBackend;
+import dev.sequere.spring.event.ActionSkippedEvent;
 import dev.sequere.spring.event.FollowedEvent;
 import dev.sequere.spring.event.ForgottenEvent;
 import dev.sequere.spring.event.UnfollowedEvent;
@@ -132,6 +133,23 @@ class MemoryWiringTest {
         assertThat(home).extracting(i -> i.action().data().get("text")).containsExactly("hello");
         assertThat(home.get(0).actor()).isEqualTo(ann);
         timelines.forget(ann);
+        sequere.forget(bob);
+    }
+
+    @Test
+    void publishesSkippedTimelineActionsAsApplicationEvents() {
+        Member bob = MEMBERS.get("bob");
+        Ref ghost = Ref.of("member", "ghost");
+        Timelines timelines = context.getBean(Timelines.class);
+        sequere.follow(bob, ghost);
+        timelines.of(ghost).save(Action.of(ghost, SAY).data(Map.of("text", "boo")));
+        int before = events.all().size();
+        // The loader does not know "ghost": the listing skips its action and says so.
+        assertThat(timelines.of(bob).privateFeed().page(10).items()).isEmpty();
+        assertThat(events.all().subList(before, events.all().size()))
+                .singleElement().isInstanceOfSatisfying(ActionSkippedEvent.class,
+                        e -> assertThat(e.missing()).isEqualTo(ghost));
+        timelines.forget(ghost);
         sequere.forget(bob);
     }
 

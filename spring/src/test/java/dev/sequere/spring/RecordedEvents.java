@@ -15,7 +15,7 @@ public class RecordedEvents {
      * @param event the event
      */
     @EventListener({dev.sequere.spring.event.FollowedEvent.class, dev.sequere.spring.event.UnfollowedEvent.class,
-            dev.sequere.spring.event.ForgottenEvent.class})
+            dev.sequere.spring.event.ForgottenEvent.class, dev.sequere.spring.event.ActionSkippedEvent.class})
     public void on(Object event) {
         events.add(event);
     }

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class RedisWiringTest {
 
     static final Verb SAY = Verb.of("say");
 
-    static UnifiedJedis client;
+    static @Nullable UnifiedJedis client;
 
     String prefix;
 
@@ -72,6 +73,9 @@ class RedisWiringTest {
 
     @AfterEach
     void cleanUp() {
+        if (client == null) {
+            return; // skipped: no server
+        }
         Set<String> keys = new HashSet<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
@@ -83,6 +87,7 @@ class RedisWiringTest {
             client.del(keys.toArray(String[]::new));
         }
         client.close();
+        client = null;
     }
 
     @Test
