@@ -18,6 +18,12 @@ class PostgresFollowStoreTest extends FollowStoreContract {
     }
 
     @Override
+    protected int loadThreads() {
+        // A server takes concurrent commits in groups: more loaders, shorter large-listing test.
+        return 8;
+    }
+
+    @Override
     protected void destroyBackend(Backend backend) {
         TestDatabase.dispose(backend);
     }

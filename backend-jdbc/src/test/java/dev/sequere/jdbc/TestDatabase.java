@@ -47,6 +47,11 @@ enum TestDatabase {
             config.setJdbcUrl(url);
             config.setMaximumPoolSize(16);
             config.setPoolName("sequere-test-" + name().toLowerCase());
+            if (this == POSTGRES) {
+                // Tests need no durability across a server crash: skipping the WAL flush at each
+                // commit (this session only) makes the 100 000-follow load several times faster.
+                config.setConnectionInitSql("SET synchronous_commit = off");
+            }
             pool = new HikariDataSource(config);
             POOLS.put(this, pool);
             HikariDataSource created = pool;
