@@ -52,6 +52,7 @@ public final class JdbcBackend implements Backend {
     private final JdbcFeedStore feeds;
     private final Set<Capability> capabilities;
     private final String fanOut;
+    private final String fanOutAllNew;
     private final String fanOutRemove;
     private final @Nullable Runnable onClose;
 
@@ -62,12 +63,12 @@ public final class JdbcBackend implements Backend {
         this.feeds = new JdbcFeedStore(sql, tables);
         this.capabilities = Set.copyOf(capabilities);
         this.onClose = builder.onClose;
-        this.fanOut = dialect.insertIfAbsentSelect(tables.feedEntries(),
-                List.of("owner_type", "owner_id", "feed_name", "entry_id", "score"),
-                List.of("owner_type", "owner_id", "feed_name", "entry_id"),
-                "SELECT follower_type, follower_id, " + dialect.selectParameter("VARCHAR(64)") + ", "
-                        + dialect.selectParameter("VARCHAR(255)") + ", " + dialect.selectParameter("BIGINT") + " FROM " + tables.follows()
-                        + " WHERE followee_type = ? AND followee_id = ?");
+        List<String> columns = List.of("owner_type", "owner_id", "feed_name", "entry_id", "score");
+        String followers = "SELECT follower_type, follower_id, " + dialect.selectParameter("VARCHAR(64)") + ", "
+                + dialect.selectParameter("VARCHAR(255)") + ", " + dialect.selectParameter("BIGINT") + " FROM "
+                + tables.follows() + " WHERE followee_type = ? AND followee_id = ?";
+        this.fanOut = dialect.insertIfAbsentSelect(tables.feedEntries(), columns, columns.subList(0, 4), followers);
+        this.fanOutAllNew = dialect.insertSelect(tables.feedEntries(), columns, followers);
         this.fanOutRemove = dialect.deleteFromFollowerFeeds(tables);
     }
 
@@ -144,6 +145,12 @@ public final class JdbcBackend implements Backend {
      * Adds the entry to the feed of every follower of {@code source} with one
      * {@code INSERT ... SELECT} from the follow table, skipping feeds that already hold it.
      * {@code batchSize} is checked but not needed: the database walks the followers itself.
+     *
+     * <p>A new entry (the usual case) first goes as a plain {@code INSERT ... SELECT}, which is
+     * cheaper than insert-if-absent; if some feed already holds it (a retried delivery) that
+     * statement fails as a whole on the unique key and the insert-if-absent form runs instead.
+     * Inside the application's transaction only the insert-if-absent form runs, because a failed
+     * statement would abort that transaction on PostgreSQL.
      */
     @Override
     public long fanOut(Ref source, String feedName, FeedEntry entry, int batchSize) {
@@ -151,8 +158,19 @@ public final class JdbcBackend implements Backend {
         FeedKey.requireValidName(feedName);
         Checks.notNull(entry, "entry");
         requireBatchSize(batchSize);
-        return sql.statement("fan out", c -> update(c, fanOut,
-                List.of(feedName, entry.id(), entry.score(), source.type(), source.id())));
+        List<Object> params = List.of(feedName, entry.id(), entry.score(), source.type(), source.id());
+        return sql.statement("fan out", c -> {
+            if (c.getAutoCommit()) {
+                try {
+                    return update(c, fanOutAllNew, params);
+                } catch (SQLException e) {
+                    if (!sql.dialect().isDuplicateKey(e)) {
+                        throw e;
+                    }
+                }
+            }
+            return update(c, fanOut, params);
+        });
     }
 
     /**

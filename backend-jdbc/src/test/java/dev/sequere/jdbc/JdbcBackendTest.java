@@ -257,6 +257,40 @@ class JdbcBackendTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void fanOutCountsOnlyNewDeliveriesOnEveryPath(TestDatabase db) throws Exception {
+        CountingDataSource transactional = new CountingDataSource(db.dataSource());
+        JdbcBackend backend = JdbcBackend.builder(transactional).tablePrefix(TestDatabase.uniquePrefix()).build();
+        try {
+            Ref source = Ref.of("project", "p");
+            for (int i = 0; i < 50; i++) {
+                backend.follows().follow(Ref.of("user", "f" + i), source, T0.plusSeconds(i));
+            }
+            // Some feeds already hold the entry: the plain insert fails, insert-if-absent counts the rest.
+            backend.feeds().add(new FeedEntry("e1", 7), List.of(new FeedKey(Ref.of("user", "f3"), "private"),
+                    new FeedKey(Ref.of("user", "f9"), "private")));
+            assertThat(backend.fanOut(source, "private", new FeedEntry("e1", 7), 10)).isEqualTo(48);
+            assertThat(backend.fanOut(source, "private", new FeedEntry("e1", 7), 10)).isZero();
+            assertThat(backend.fanOut(source, "private", new FeedEntry("e2", 8), 10)).isEqualTo(50);
+            // Inside the application's transaction: insert-if-absent only, the transaction survives.
+            try (Connection tx = db.dataSource().getConnection()) {
+                tx.setAutoCommit(false);
+                transactional.bind(tx);
+                assertThat(backend.fanOut(source, "private", new FeedEntry("e2", 8), 10)).isZero();
+                assertThat(backend.fanOut(source, "private", new FeedEntry("e3", 9), 10)).isEqualTo(50);
+                tx.commit();
+                transactional.unbind();
+                tx.setAutoCommit(true);
+            }
+            assertThat(backend.feeds().count(new FeedKey(Ref.of("user", "f3"), "private"))).isEqualTo(3);
+            assertThat(backend.fanOutRemove(source, "private", "e1", 10)).isEqualTo(50);
+        } finally {
+            transactional.unbind();
+            TestDatabase.dispose(backend);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void declaresItsCapabilities(TestDatabase db) {
         JdbcBackend backend = db.newBackend();
         try {

@@ -63,6 +63,31 @@ public abstract class Dialect {
     public abstract String insertIfAbsentSelect(String table, List<String> columns, List<String> keys, String select);
 
     /**
+     * A plain {@code INSERT ... SELECT} that fails on the first duplicate key: cheaper than the
+     * insert-if-absent form when every row is expected to be new (PostgreSQL's speculative
+     * insertion costs about a third more on 100 000 rows).
+     *
+     * @param table the table
+     * @param columns the inserted columns, in the order {@code select} yields them
+     * @param select the query
+     * @return the statement
+     */
+    public String insertSelect(String table, List<String> columns, String select) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") " + select;
+    }
+
+    /**
+     * Whether a failure is a unique-key violation.
+     *
+     * @param e the failure
+     * @return {@code true} for a duplicate key
+     */
+    public boolean isDuplicateKey(SQLException e) {
+        // 23505: standard (PostgreSQL, H2); 1062: MariaDB/MySQL, which report SQLState 23000.
+        return "23505".equals(e.getSQLState()) || e.getErrorCode() == 1062;
+    }
+
+    /**
      * A parameter placeholder in a select list, where some databases cannot infer its type.
      *
      * @param sqlType the column type it feeds, e.g. {@code VARCHAR(255)} or {@code BIGINT}
