@@ -1,6 +1,5 @@
 package dev.sequere;
 
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -32,9 +31,6 @@ public record Ref(String type, String id) implements Comparable<Ref> {
     public static final int MAX_TYPE_LENGTH = 64;
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_-]{1," + MAX_TYPE_LENGTH + "}");
-
-    private static final Comparator<Ref> ORDER =
-            Comparator.comparing(Ref::type).thenComparing(Ref::id);
 
     /**
      * Validates and creates a ref.
@@ -129,7 +125,9 @@ public record Ref(String type, String id) implements Comparable<Ref> {
 
     @Override
     public int compareTo(Ref other) {
-        return ORDER.compare(this, Objects.requireNonNull(other, "other"));
+        // Hand-written: sorted indexes call this on every comparison.
+        int byType = type.compareTo(Objects.requireNonNull(other, "other").type);
+        return byType != 0 ? byType : id.compareTo(other.id);
     }
 
     @Override

@@ -17,8 +17,12 @@ final class EdgeIndex {
     private final ConcurrentSkipListSet<FollowRecord> records;
     private volatile long size;
 
+    /**
+     * Stores records newest first: a skip list's forward walk is cheap and its descending walk
+     * searches again at every step, and newest first is what listings ask for by default.
+     */
     EdgeIndex(Comparator<FollowRecord> order) {
-        this.records = new ConcurrentSkipListSet<>(order);
+        this.records = new ConcurrentSkipListSet<>(order.reversed());
     }
 
     /** Caller holds the owning node's lock. */
@@ -41,7 +45,7 @@ final class EdgeIndex {
 
     /** Records strictly after {@code after} in {@code order}, lazily. */
     Iterator<FollowRecord> after(Order order, @Nullable FollowRecord after) {
-        NavigableSet<FollowRecord> view = order == Order.OLDEST_FIRST ? records : records.descendingSet();
+        NavigableSet<FollowRecord> view = order == Order.NEWEST_FIRST ? records : records.descendingSet();
         return (after == null ? view : view.tailSet(after, false)).iterator();
     }
 

@@ -13,12 +13,17 @@ import java.util.Comparator;
 final class FollowRecord {
 
     /** Followers index order: {@code (since, follower)}. */
-    static final Comparator<FollowRecord> BY_FOLLOWER =
-            Comparator.comparingLong((FollowRecord r) -> r.sinceMicros).thenComparing(r -> r.follower);
+    static final Comparator<FollowRecord> BY_FOLLOWER = (a, b) -> {
+        // Hand-written rather than Comparator.comparing chains: this runs ~20 times per insert.
+        int bySince = Long.compare(a.sinceMicros, b.sinceMicros);
+        return bySince != 0 ? bySince : a.follower.compareTo(b.follower);
+    };
 
     /** Followings index order: {@code (since, followee)}. */
-    static final Comparator<FollowRecord> BY_FOLLOWEE =
-            Comparator.comparingLong((FollowRecord r) -> r.sinceMicros).thenComparing(r -> r.followee);
+    static final Comparator<FollowRecord> BY_FOLLOWEE = (a, b) -> {
+        int bySince = Long.compare(a.sinceMicros, b.sinceMicros);
+        return bySince != 0 ? bySince : a.followee.compareTo(b.followee);
+    };
 
     final Ref follower;
     final Ref followee;

@@ -41,15 +41,13 @@ public final class MemoryFollowStore implements FollowStore {
             ResourceNode from = nodes.computeIfAbsent(follower, ResourceNode::new);
             ResourceNode to = nodes.computeIfAbsent(followee, ResourceNode::new);
             Boolean created = locked(from, to, () -> {
-                if (from.following.containsKey(followee)) {
+                if (from.follows(followee)) {
                     return false;
                 }
                 FollowRecord record = new FollowRecord(follower, followee, micros);
-                from.following.put(followee, record);
-                from.followingsOf(followee.type()).add(record);
-                to.followersOf(follower.type()).add(record);
-                to.followers++;
-                if (to.following.containsKey(follower)) {
+                from.putFollowing(record);
+                to.addFollower(record);
+                if (to.follows(follower)) {
                     // Mutual now (a self-follow is its own mirror and counts once).
                     from.addFriend(followee.type(), 1);
                     if (from != to) {
@@ -73,7 +71,7 @@ public final class MemoryFollowStore implements FollowStore {
                 return false;
             }
             Boolean removed = locked(from, to, () -> {
-                FollowRecord record = from.following.get(followee);
+                FollowRecord record = from.followingRecord(followee);
                 if (record == null) {
                     return false;
                 }
@@ -91,13 +89,13 @@ public final class MemoryFollowStore implements FollowStore {
     @Override
     public boolean exists(Ref follower, Ref followee) {
         ResourceNode from = nodes.get(follower);
-        return from != null && from.following.containsKey(followee);
+        return from != null && from.follows(followee);
     }
 
     @Override
     public Optional<Instant> since(Ref follower, Ref followee) {
         ResourceNode from = nodes.get(follower);
-        FollowRecord record = from == null ? null : from.following.get(followee);
+        FollowRecord record = from == null ? null : from.followingRecord(followee);
         return record == null ? Optional.empty() : Optional.of(EpochMicros.toInstant(record.sinceMicros));
     }
 
@@ -109,15 +107,11 @@ public final class MemoryFollowStore implements FollowStore {
         }
         switch (direction) {
             case FOLLOWERS:
-                return type == null ? node.followers : sizeOf(node.followersByType.get(type));
+                return type == null ? node.followers : sizeOf(node.followersByType().get(type));
             case FOLLOWINGS:
-                return type == null ? node.followings() : sizeOf(node.followingsByType.get(type));
+                return type == null ? node.followings() : sizeOf(node.followingsByType().get(type));
             case FRIENDS:
-                if (type == null) {
-                    return node.friends;
-                }
-                ResourceNode.Counter counter = node.friendsByType.get(type);
-                return counter == null ? 0 : counter.value;
+                return type == null ? node.friends : node.friendsOfType(type);
             default:
                 throw new IllegalArgumentException("unknown direction " + direction);
         }
@@ -130,7 +124,7 @@ public final class MemoryFollowStore implements FollowStore {
             return List.of();
         }
         boolean followers = direction == Direction.FOLLOWERS;
-        Map<String, EdgeIndex> byType = followers ? node.followersByType : node.followingsByType;
+        Map<String, EdgeIndex> byType = followers ? node.followersByType() : node.followingsByType();
         Comparator<FollowRecord> order = followers ? FollowRecord.BY_FOLLOWER : FollowRecord.BY_FOLLOWEE;
         FollowRecord after = query.after() == null ? null : FollowRecord.probe(query.after());
         Iterator<FollowRecord> records = iterate(byType, query, order, after);
@@ -155,8 +149,8 @@ public final class MemoryFollowStore implements FollowStore {
         // Snapshot the neighbours, then detach each pair under its own two locks; a follow that
         // races with forget either lands before (and is removed) or after (and stays), both of
         // which a serial order explains.
-        List<Ref> neighbours = new ArrayList<>(node.following.keySet());
-        for (EdgeIndex index : node.followersByType.values()) {
+        List<Ref> neighbours = new ArrayList<>(node.following().keySet());
+        for (EdgeIndex index : node.followersByType().values()) {
             for (FollowRecord record : index.all()) {
                 neighbours.add(record.follower);
             }
@@ -177,12 +171,12 @@ public final class MemoryFollowStore implements FollowStore {
             }
             Long removed = locked(na, nb, () -> {
                 long count = 0;
-                FollowRecord out = na.following.get(b);
+                FollowRecord out = na.followingRecord(b);
                 if (out != null) {
                     unlink(na, nb, out);
                     count++;
                 }
-                FollowRecord in = na == nb ? null : nb.following.get(a);
+                FollowRecord in = na == nb ? null : nb.followingRecord(a);
                 if (in != null) {
                     unlink(nb, na, in);
                     count++;
@@ -199,16 +193,14 @@ public final class MemoryFollowStore implements FollowStore {
 
     /** Caller holds both locks. */
     private static void unlink(ResourceNode from, ResourceNode to, FollowRecord record) {
-        if (to.following.containsKey(from.ref)) {
+        if (to.follows(from.ref)) {
             from.addFriend(to.ref.type(), -1);
             if (from != to) {
                 to.addFriend(from.ref.type(), -1);
             }
         }
-        from.following.remove(to.ref);
-        from.followingsOf(to.ref.type()).remove(record);
-        to.followersOf(from.ref.type()).remove(record);
-        to.followers--;
+        from.removeFollowing(record);
+        to.removeFollower(record);
     }
 
     /** Caller holds the node's lock. */
@@ -221,7 +213,7 @@ public final class MemoryFollowStore implements FollowStore {
 
     private boolean isMutual(FollowRecord followingRecord) {
         ResourceNode friend = nodes.get(followingRecord.followee);
-        return friend != null && friend.following.containsKey(followingRecord.follower);
+        return friend != null && friend.follows(followingRecord.follower);
     }
 
     private static Iterator<FollowRecord> iterate(Map<String, EdgeIndex> byType, EdgeQuery query,

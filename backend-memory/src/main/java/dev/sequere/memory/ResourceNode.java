@@ -4,6 +4,7 @@ import dev.sequere.Ref;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything stored about one resource: whom it follows (by followee, for O(1) lookups), and
@@ -11,20 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>All writes happen while holding this node's monitor (and, for a follow, the other node's
  * too); counters are volatile so that lock-free readers see a value some serial order explains.
- * A node whose last edge is gone is retired and removed from the map; writers that raced with
- * the retirement see the flag under the lock and start over with a fresh node.
+ * The maps are created on first write: most resources only ever follow or only ever are
+ * followed, and an empty concurrent map still costs about 64 bytes per resource.
+ * A node whose last edge is gone is retired and removed from the store; writers that raced
+ * with the retirement see the flag under the lock and start over with a fresh node.
  */
 final class ResourceNode {
 
+    /** Lock order between two nodes: by ref, so two threads locking the same pair never deadlock. */
+    static final Comparator<ResourceNode> LOCK_ORDER = (a, b) -> a.ref.compareTo(b.ref);
+
     final Ref ref;
     /** Followee -> the record of this resource's follow of it. */
-    final Map<Ref, FollowRecord> following = new ConcurrentHashMap<>();
+    private volatile @Nullable Map<Ref, FollowRecord> following;
     /** Follower type -> followers of that type. */
-    final Map<String, EdgeIndex> followersByType = new ConcurrentHashMap<>(4);
+    private volatile @Nullable Map<String, EdgeIndex> followersByType;
     /** Followee type -> followings of that type. */
-    final Map<String, EdgeIndex> followingsByType = new ConcurrentHashMap<>(4);
+    private volatile @Nullable Map<String, EdgeIndex> followingsByType;
     /** Friend type -> number of mutual follows with resources of that type. */
-    final Map<String, Counter> friendsByType = new ConcurrentHashMap<>(4);
+    private volatile @Nullable Map<String, Counter> friendsByType;
 
     volatile long followers;
     volatile long friends;
@@ -34,30 +40,102 @@ final class ResourceNode {
         this.ref = ref;
     }
 
-    EdgeIndex followersOf(String type) {
-        return followersByType.computeIfAbsent(type, t -> new EdgeIndex(FollowRecord.BY_FOLLOWER));
+    @Nullable FollowRecord followingRecord(Ref followee) {
+        Map<Ref, FollowRecord> map = following;
+        return map == null ? null : map.get(followee);
     }
 
-    EdgeIndex followingsOf(String type) {
-        return followingsByType.computeIfAbsent(type, t -> new EdgeIndex(FollowRecord.BY_FOLLOWEE));
+    boolean follows(Ref followee) {
+        Map<Ref, FollowRecord> map = following;
+        return map != null && map.containsKey(followee);
+    }
+
+    Map<Ref, FollowRecord> following() {
+        Map<Ref, FollowRecord> map = following;
+        return map == null ? Map.of() : map;
+    }
+
+    Map<String, EdgeIndex> followersByType() {
+        Map<String, EdgeIndex> map = followersByType;
+        return map == null ? Map.of() : map;
+    }
+
+    Map<String, EdgeIndex> followingsByType() {
+        Map<String, EdgeIndex> map = followingsByType;
+        return map == null ? Map.of() : map;
+    }
+
+    long friendsOfType(String type) {
+        Map<String, Counter> map = friendsByType;
+        Counter counter = map == null ? null : map.get(type);
+        return counter == null ? 0 : counter.value;
+    }
+
+    /** Caller holds this node's lock. */
+    void putFollowing(FollowRecord record) {
+        Map<Ref, FollowRecord> map = following;
+        if (map == null) {
+            map = new ConcurrentHashMap<>(2);
+            following = map;
+        }
+        map.put(record.followee, record);
+        followingsOf(record.followee.type()).add(record);
+    }
+
+    /** Caller holds this node's lock. */
+    void removeFollowing(FollowRecord record) {
+        following().remove(record.followee);
+        followingsOf(record.followee.type()).remove(record);
+    }
+
+    /** Caller holds this node's lock. */
+    void addFollower(FollowRecord record) {
+        followersOf(record.follower.type()).add(record);
+        followers++;
+    }
+
+    /** Caller holds this node's lock. */
+    void removeFollower(FollowRecord record) {
+        followersOf(record.follower.type()).remove(record);
+        followers--;
     }
 
     long followings() {
-        return following.size();
+        return following().size();
     }
 
     boolean isEmpty() {
-        return following.isEmpty() && followers == 0;
+        return following().isEmpty() && followers == 0;
     }
 
     /** Caller holds this node's lock. */
     void addFriend(String type, int delta) {
-        friendsByType.computeIfAbsent(type, t -> new Counter()).value += delta;
+        Map<String, Counter> map = friendsByType;
+        if (map == null) {
+            map = new ConcurrentHashMap<>(2);
+            friendsByType = map;
+        }
+        map.computeIfAbsent(type, t -> new Counter()).value += delta;
         friends += delta;
     }
 
-    /** Lock order between two nodes: by ref, so two threads locking the same pair never deadlock. */
-    static final Comparator<ResourceNode> LOCK_ORDER = Comparator.comparing(n -> n.ref);
+    private EdgeIndex followersOf(String type) {
+        Map<String, EdgeIndex> map = followersByType;
+        if (map == null) {
+            map = new ConcurrentHashMap<>(2);
+            followersByType = map;
+        }
+        return map.computeIfAbsent(type, t -> new EdgeIndex(FollowRecord.BY_FOLLOWER));
+    }
+
+    private EdgeIndex followingsOf(String type) {
+        Map<String, EdgeIndex> map = followingsByType;
+        if (map == null) {
+            map = new ConcurrentHashMap<>(2);
+            followingsByType = map;
+        }
+        return map.computeIfAbsent(type, t -> new EdgeIndex(FollowRecord.BY_FOLLOWEE));
+    }
 
     /** A counter written under a node lock and read without one. */
     static final class Counter {

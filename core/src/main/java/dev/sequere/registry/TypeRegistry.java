@@ -75,9 +75,11 @@ public final class TypeRegistry {
      * @throws UnregisteredTypeException when no class is registered under that name
      */
     public TypeRegistration<?> forType(String type) {
-        TypeRegistration<?> registration = byType.get(Ref.requireValidType(type));
+        TypeRegistration<?> registration = type == null ? null : byType.get(type);
         if (registration == null) {
-            throw UnregisteredTypeException.forTypeName(type);
+            // Validate only on the failure path: a registered name is valid by construction,
+            // and this lookup sits on every call that takes a Ref.
+            throw UnregisteredTypeException.forTypeName(Ref.requireValidType(type));
         }
         return registration;
     }
