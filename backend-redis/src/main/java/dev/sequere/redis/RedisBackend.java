@@ -198,6 +198,7 @@ public final class RedisBackend implements Backend {
          * @return the backend
          * @throws InvalidArgumentException when the client is missing
          */
+        @SuppressWarnings("deprecation") // JedisCluster is deprecated in Jedis 8 but still handed in by applications.
         public RedisBackend build() {
             UnifiedJedis client = jedis;
             if (client == null) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ZRangeParams;
 import redis.clients.jedis.resps.Tuple;
 
 /**
@@ -127,9 +128,8 @@ public final class RedisFollowStore implements FollowStore {
     private List<Edge> firstPageOfType(Ref subject, Direction direction, String type, boolean desc, int limit) {
         String base = direction == Direction.FOLLOWERS ? keys.followers(subject) : keys.followings(subject);
         String key = KeyLayout.typed(base, type);
-        List<Tuple> tuples = RedisCalls.call("page", () -> desc
-                ? jedis.zrevrangeWithScores(key, 0, limit - 1)
-                : jedis.zrangeWithScores(key, 0, limit - 1));
+        ZRangeParams range = ZRangeParams.zrangeParams(0L, limit - 1L);
+        List<Tuple> tuples = RedisCalls.call("page", () -> jedis.zrangeWithScores(key, desc ? range.rev() : range));
         List<Edge> page = new ArrayList<>(tuples.size());
         for (Tuple tuple : tuples) {
             page.add(new Edge(new Ref(type, tuple.getElement()), EpochMicros.toInstant((long) tuple.getScore())));
