@@ -4,10 +4,20 @@ import dev.sequere.Ref;
 import dev.sequere.timeline.action.Action;
 
 /**
- * Receives what the timeline module could not do. Every method has an empty default. Methods
- * may be called on fan-out threads; exceptions they throw are logged and ignored.
+ * Receives what the timeline module did and could not do. Every method has an empty default.
+ * Methods may be called on fan-out threads; exceptions they throw are logged and ignored.
  */
 public interface TimelineListener {
+
+    /**
+     * A new action was published: stored, written to its actor's own timelines, and its fan-out
+     * scheduled (which may still be running). Called once per action, on the publishing thread;
+     * publishing an id that is already stored does not call it again.
+     *
+     * @param action the stored action
+     */
+    default void onPublished(Action action) {
+    }
 
     /**
      * A listing skipped an action because its actor or target no longer exists.

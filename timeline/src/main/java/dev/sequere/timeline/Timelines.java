@@ -143,6 +143,7 @@ public final class Timelines implements AutoCloseable {
         new FeedEntry(id, EpochMicros.of(fresh.time()));
         String body = ActionCodec.encode(fresh);
         Action action = fresh;
+        boolean created = true;
         if (!engine.withRetry(() -> feeds.putItem(id, body))) {
             // The id is taken: the stored action wins, so a repeated save cannot change it.
             Action stored = load(id);
@@ -151,10 +152,14 @@ public final class Timelines implements AutoCloseable {
                 engine.withRetry(() -> feeds.putItem(id, body));
             } else {
                 action = stored;
+                created = false;
             }
         }
         writeOwn(action);
         engine.submit(action);
+        if (created) {
+            firePublished(action);
+        }
         return action;
     }
 
@@ -383,6 +388,16 @@ public final class Timelines implements AutoCloseable {
             names.keys(FeedNames.GLOBAL_OWNER, FeedNames.GLOBAL, action, keys);
         }
         return keys;
+    }
+
+    private void firePublished(Action action) {
+        for (TimelineListener listener : listeners) {
+            try {
+                listener.onPublished(action);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "timeline listener failed", e);
+            }
+        }
     }
 
     private void fireSkipped(Action action, Ref missing) {

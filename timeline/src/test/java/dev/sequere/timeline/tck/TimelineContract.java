@@ -84,6 +84,9 @@ public abstract class TimelineContract {
     protected Sequere sequere;
     /** The timelines of the current test. */
     protected Timelines timelines;
+    /** New actions, reported to the listener's {@code onPublished}. */
+    protected final List<Action> published = new CopyOnWriteArrayList<>();
+
     /** Actions skipped in listings, reported to the listener. */
     protected final List<Ref> skipped = new CopyOnWriteArrayList<>();
 
@@ -163,6 +166,11 @@ public abstract class TimelineContract {
                 .verbs(Project.class, RELEASE)
                 .retry(new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(20)))
                 .listener(new TimelineListener() {
+                    @Override
+                    public void onPublished(Action action) {
+                        published.add(action);
+                    }
+
                     @Override
                     public void onActionSkipped(Action action, Ref missing) {
                         skipped.add(missing);
@@ -282,6 +290,16 @@ public abstract class TimelineContract {
             assertThat(timelines.of(thoas).publicFeed().verb(POST).count()).isEqualTo(1);
             assertThat(timelines.of(alice).privateFeed().count()).isEqualTo(1);
             assertThat(ids(timelines.of(alice).privateFeed())).containsExactly("post-42");
+        }
+
+        @Test
+        void listenersHearOfEachNewActionOnceNotOfARepeatedId() {
+            Person thoas = directory.person("thoas");
+            Action first = timelines.of(thoas).save(Action.of(thoas, POST).id("post-7"));
+            timelines.of(thoas).save(Action.of(thoas, POST).id("post-7").data(Map.of("v", "2")));
+            Action other = timelines.of(thoas).save(Action.of(thoas, JOIN));
+
+            assertThat(published).containsExactly(first, other);
         }
 
         @Test
