@@ -9,6 +9,7 @@ import dev.sequere.Sequere;
 import dev.sequere.jdbc.JdbcBackend;
 import dev.sequere.spring.app.Member;
 import dev.sequere.spring.backend.SelectedBackend;
+import dev.sequere.spring.event.FollowedEvent;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -17,18 +18,30 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
  * The JDBC path on embedded H2: a {@code DataSource} bean and nothing else gives a JDBC backend
- * over it, with options from the environment, closed before the {@code DataSource}.
+ * over it, with options from the environment, closed before the {@code DataSource}. The main
+ * path runs in spring-test's context; the ambiguous and {@code @Primary} cases start their own,
+ * because a start-up that must fail cannot be a spring-test context.
  */
+@SpringJUnitConfig(JdbcWiringTest.OneDataSource.class)
+@TestPropertySource(properties = "sequere.jdbc.table-prefix=" + JdbcWiringTest.TABLE_PREFIX)
+@DirtiesContext // its H2 database is this class's own: no later test class may reuse the context
 class JdbcWiringTest {
 
-    /** Each test gets its own in-memory database, kept while the JVM runs so it can be reopened. */
+    static final String TABLE_PREFIX = "spring_test_";
+
+    /** Each test context gets its own in-memory database, kept while the JVM runs so it can be reopened. */
     static DataSource h2(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
@@ -40,7 +53,7 @@ class JdbcWiringTest {
         return "spring_" + UUID.randomUUID().toString().replace("-", "");
     }
 
-    static String database = freshName();
+    static final String DATABASE = freshName();
 
     @Configuration(proxyBeanMethods = false)
     @EnableSequere(followables = Member.class, timelines = false)
@@ -48,32 +61,53 @@ class JdbcWiringTest {
 
         @Bean
         DataSource dataSource() {
-            return h2(database);
+            return h2(DATABASE);
+        }
+
+        @Bean
+        RecordedEvents events() {
+            return new RecordedEvents();
         }
     }
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    Sequere sequere;
+
+    @Autowired
+    SelectedBackend selected;
+
+    @Autowired
+    RecordedEvents events;
+
     @Test
     void aDataSourceBeanGivesAPersistentJdbcBackendWithThePropertiesTablePrefix() throws Exception {
-        database = freshName();
-        Map<String, Object> properties = Map.of("sequere.jdbc.table-prefix", "spring_test_");
-        try (AnnotationConfigApplicationContext context = TestContexts.start(properties, OneDataSource.class)) {
-            SelectedBackend selected = context.getBean(SelectedBackend.class);
-            assertThat(selected.backend()).isInstanceOf(JdbcBackend.class);
-            assertThat(selected.owned()).isTrue();
-            assertThat(selected.origin()).contains("'dataSource'");
-            // The backend is destroyed before the DataSource it writes through.
-            assertThat(context.getBeanFactory().getDependentBeans("dataSource")).contains(SequereConfiguration.BACKEND_BEAN);
-            context.getBean(Sequere.class).follow(new Member("ann", "Ann"), new Member("bob", "Bob"));
-        }
-        try (Connection c = h2(database).getConnection();
-                ResultSet tables = c.getMetaData().getTables(null, null, "SPRING_TEST_%", null)) {
+        assertThat(selected.backend()).isInstanceOf(JdbcBackend.class);
+        assertThat(selected.owned()).isTrue();
+        assertThat(selected.origin()).contains("'dataSource'");
+        assertThat(sequere.backend()).isSameAs(selected.backend());
+        // The backend is destroyed before the DataSource it writes through.
+        assertThat(context.getBeanFactory().getDependentBeans("dataSource")).contains(SequereConfiguration.BACKEND_BEAN);
+
+        Member ann = new Member("ann", "Ann");
+        Member bob = new Member("bob", "Bob");
+        assertThat(sequere.follow(ann, bob)).isTrue();
+        assertThat(events.all()).singleElement().isInstanceOfSatisfying(FollowedEvent.class, e -> {
+            assertThat(e.follower()).isEqualTo(Ref.of("member", "ann"));
+            assertThat(e.followee()).isEqualTo(Ref.of("member", "bob"));
+        });
+        try (Connection c = h2(DATABASE).getConnection();
+                ResultSet tables = c.getMetaData().getTables(null, null, TABLE_PREFIX.toUpperCase() + "%", null)) {
             assertThat(tables.next()).as("tables under the configured prefix").isTrue();
         }
         // A second context on the same database sees the follow: it was stored, not kept in memory.
-        try (AnnotationConfigApplicationContext context = TestContexts.start(properties, OneDataSource.class)) {
-            Sequere sequere = context.getBean(Sequere.class);
-            assertThat(sequere.isFollowing(Ref.of("member", "ann"), Ref.of("member", "bob"))).isTrue();
-            assertThat(sequere.followers(Ref.of("member", "bob")).count()).isEqualTo(1);
+        try (AnnotationConfigApplicationContext second = TestContexts.start(
+                Map.of("sequere.jdbc.table-prefix", TABLE_PREFIX), OneDataSource.class)) {
+            Sequere other = second.getBean(Sequere.class);
+            assertThat(other.isFollowing(Ref.of("member", "ann"), Ref.of("member", "bob"))).isTrue();
+            assertThat(other.followers(Ref.of("member", "bob")).count()).isEqualTo(1);
         }
     }
 

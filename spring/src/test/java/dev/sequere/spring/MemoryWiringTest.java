@@ -13,6 +13,7 @@ import dev.sequere.spring.backend.SelectedBackend;
 import dev.sequere.spring.event.ActionSkippedEvent;
 import dev.sequere.spring.event.FollowedEvent;
 import dev.sequere.spring.event.ForgottenEvent;
+import dev.sequere.spring.event.PublishedEvent;
 import dev.sequere.spring.event.UnfollowedEvent;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.TimelineItem;
@@ -20,17 +21,19 @@ import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
  * The zero-configuration path: no backend bean of any kind, so the in-memory backend; types from
  * the {@code @Followable} scan, a {@link FollowableLoader} bean and a {@link SequereConfigurer}.
+ * The context is spring-test's, shared by the methods; each method cleans what it made.
  */
+@SpringJUnitConfig(MemoryWiringTest.Config.class)
 class MemoryWiringTest {
 
     /** Directory of the test's members, as an application repository would be. */
@@ -74,23 +77,20 @@ class MemoryWiringTest {
         }
     }
 
-    static AnnotationConfigApplicationContext context;
-    static Sequere sequere;
-    static SelectedBackend selected;
-    static RecordedEvents events;
+    @Autowired
+    ApplicationContext context;
 
-    @BeforeAll
-    static void start() {
-        context = TestContexts.start(Config.class);
-        sequere = context.getBean(Sequere.class);
-        selected = context.getBean(SelectedBackend.class);
-        events = context.getBean(RecordedEvents.class);
-    }
+    @Autowired
+    Sequere sequere;
 
-    @AfterAll
-    static void close() {
-        context.close();
-    }
+    @Autowired
+    Timelines timelines;
+
+    @Autowired
+    SelectedBackend selected;
+
+    @Autowired
+    RecordedEvents events;
 
     @Test
     void choosesTheInMemoryBackendAndOwnsIt() {
@@ -122,7 +122,7 @@ class MemoryWiringTest {
 
     @Test
     void buildsTimelinesWithTheConfigurersVerbsOnTheSameSequere() {
-        Timelines timelines = context.getBean(Timelines.class);
+        assertThat(context.getBeansOfType(Timelines.class)).containsOnlyKeys(TimelinesConfiguration.TIMELINES_BEAN);
         assertThat(timelines.sequere()).isSameAs(sequere);
         Member ann = MEMBERS.get("ann");
         Member bob = MEMBERS.get("bob");
@@ -140,7 +140,6 @@ class MemoryWiringTest {
     void publishesSkippedTimelineActionsAsApplicationEvents() {
         Member bob = MEMBERS.get("bob");
         Ref ghost = Ref.of("member", "ghost");
-        Timelines timelines = context.getBean(Timelines.class);
         sequere.follow(bob, ghost);
         timelines.of(ghost).save(Action.of(ghost, SAY).data(Map.of("text", "boo")));
         int before = events.all().size();
@@ -170,5 +169,16 @@ class MemoryWiringTest {
         assertThat(received.get(1)).isInstanceOf(UnfollowedEvent.class);
         assertThat(received.get(2)).isInstanceOf(FollowedEvent.class);
         assertThat(received.get(3)).isEqualTo(new ForgottenEvent(Ref.of("board", "42"), 1));
+    }
+
+    @Test
+    void publishesEachNewActionOnceAsAnApplicationEvent() {
+        Member ann = MEMBERS.get("ann");
+        int before = events.all().size();
+        Action first = timelines.of(ann).save(Action.of(ann, SAY).id("spring-say-1").data(Map.of("text", "one")));
+        timelines.of(ann).save(Action.of(ann, SAY).id("spring-say-1").data(Map.of("text", "again")));
+        List<Object> received = events.all().subList(before, events.all().size());
+        assertThat(received).containsExactly(new PublishedEvent(first));
+        timelines.forget(ann);
     }
 }

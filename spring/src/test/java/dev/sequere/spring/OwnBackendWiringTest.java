@@ -11,16 +11,24 @@ import dev.sequere.spring.app.Member;
 import dev.sequere.spring.backend.SelectedBackend;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
  * The application's own {@link Backend} bean wins over a {@code DataSource}, and stays under the
  * application's control: the selection does not close it a second time.
  */
+@SpringJUnitConfig(OwnBackendWiringTest.Config.class)
 class OwnBackendWiringTest {
+
+    /** The backend the test saw, checked after spring-test closed its context. */
+    static @Nullable CountingBackend used;
 
     /** A backend that counts how often it is closed. */
     static final class CountingBackend implements Backend {
@@ -44,15 +52,13 @@ class OwnBackendWiringTest {
         }
     }
 
-    static final CountingBackend BACKEND = new CountingBackend();
-
     @Configuration(proxyBeanMethods = false)
     @EnableSequere(followables = Member.class, timelines = false)
     static class Config {
 
         @Bean
         Backend backend() {
-            return BACKEND;
+            return new CountingBackend();
         }
 
         @Bean
@@ -61,14 +67,34 @@ class OwnBackendWiringTest {
         }
     }
 
+    @Autowired
+    Backend backend;
+
+    @Autowired
+    SelectedBackend selected;
+
+    @Autowired
+    Sequere sequere;
+
     @Test
-    void theApplicationsBackendBeanWinsAndIsClosedOnceByItsOwnBeanDefinition() {
-        try (AnnotationConfigApplicationContext context = TestContexts.start(Config.class)) {
-            SelectedBackend selected = context.getBean(SelectedBackend.class);
-            assertThat(selected.backend()).isSameAs(BACKEND);
-            assertThat(selected.owned()).isFalse();
-            assertThat(context.getBean(Sequere.class).backend()).isSameAs(BACKEND);
+    @DirtiesContext // closed right after this method, so closedOnceAfterTheContextClosed can count
+    void theApplicationsBackendBeanWinsAndStoresTheFollows() {
+        assertThat(selected.backend()).isSameAs(backend);
+        assertThat(selected.owned()).isFalse();
+        assertThat(sequere.backend()).isSameAs(backend);
+        Member ann = new Member("ann", "Ann");
+        Member bob = new Member("bob", "Bob");
+        assertThat(sequere.follow(ann, bob)).isTrue();
+        // Stored in the application's backend, not in the DataSource beside it.
+        assertThat(((CountingBackend) backend).delegate.follows().exists(
+                dev.sequere.Ref.of("member", "ann"), dev.sequere.Ref.of("member", "bob"))).isTrue();
+        used = (CountingBackend) backend;
+    }
+
+    @AfterAll
+    static void closedOnceAfterTheContextClosed() {
+        if (used != null) {
+            assertThat(used.closed).hasValue(1);
         }
-        assertThat(BACKEND.closed).hasValue(1);
     }
 }

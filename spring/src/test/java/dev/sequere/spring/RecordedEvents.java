@@ -15,7 +15,8 @@ public class RecordedEvents {
      * @param event the event
      */
     @EventListener({dev.sequere.spring.event.FollowedEvent.class, dev.sequere.spring.event.UnfollowedEvent.class,
-            dev.sequere.spring.event.ForgottenEvent.class, dev.sequere.spring.event.ActionSkippedEvent.class})
+            dev.sequere.spring.event.ForgottenEvent.class, dev.sequere.spring.event.ActionSkippedEvent.class,
+            dev.sequere.spring.event.PublishedEvent.class})
     public void on(Object event) {
         events.add(event);
     }

@@ -7,21 +7,30 @@ import dev.sequere.Sequere;
 import dev.sequere.redis.RedisBackend;
 import dev.sequere.spring.app.Member;
 import dev.sequere.spring.backend.SelectedBackend;
+import dev.sequere.spring.event.FollowedEvent;
+import dev.sequere.spring.event.PublishedEvent;
 import dev.sequere.tck.ExternalServer;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
@@ -30,15 +39,18 @@ import redis.clients.jedis.resps.ScanResult;
 /**
  * The Redis path on the running server ({@code SEQUERE_TEST_REDIS_URL}): a {@code UnifiedJedis}
  * bean and no {@code DataSource} give a Redis backend over it, under the prefix from the
- * environment. Only this test's keys are deleted afterwards.
+ * environment (a unique one per run, set through {@code @DynamicPropertySource}). Only this
+ * test's keys are deleted afterwards.
  */
+@SpringJUnitConfig(RedisWiringTest.Config.class)
 class RedisWiringTest {
 
     static final Verb SAY = Verb.of("say");
 
-    static @Nullable UnifiedJedis client;
+    static final String PREFIX = "sequere-spring-test:" + UUID.randomUUID() + ":";
 
-    String prefix;
+    /** The application's client: made before the context starts, closed by the test, not the context. */
+    static @Nullable UnifiedJedis client;
 
     @Configuration(proxyBeanMethods = false)
     @EnableSequere(followables = Member.class)
@@ -47,6 +59,11 @@ class RedisWiringTest {
         @Bean(destroyMethod = "")
         UnifiedJedis jedis() {
             return client;
+        }
+
+        @Bean
+        RecordedEvents events() {
+            return new RecordedEvents();
         }
 
         @Bean
@@ -64,22 +81,29 @@ class RedisWiringTest {
         }
     }
 
-    @BeforeEach
-    void connect() {
+    @BeforeAll
+    static void connect() {
+        // Runs before the context loads: without a server the class is skipped (a failure under CI=true).
         String url = ExternalServer.require("SEQUERE_TEST_REDIS_URL", "Redis server");
         client = RedisClient.create(url);
-        prefix = "sequere-spring-test:" + UUID.randomUUID() + ":";
     }
 
-    @AfterEach
-    void cleanUp() {
+    @DynamicPropertySource
+    static void prefix(DynamicPropertyRegistry registry) {
+        registry.add("sequere.redis.prefix", () -> PREFIX);
+    }
+
+    @AfterAll
+    static void cleanUp() {
         if (client == null) {
             return; // skipped: no server
         }
+        // The context has closed its backend, and the client the application owns still works.
+        assertThat(client.ping()).isEqualTo("PONG");
         Set<String> keys = new HashSet<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
-            ScanResult<String> page = client.scan(cursor, new ScanParams().match(prefix + "*").count(1000));
+            ScanResult<String> page = client.scan(cursor, new ScanParams().match(PREFIX + "*").count(1000));
             keys.addAll(page.getResult());
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
@@ -88,30 +112,50 @@ class RedisWiringTest {
         }
         client.close();
         client = null;
+        // Everything the test wrote went under the prefix.
+        assertThat(keys).isNotEmpty();
     }
 
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    SelectedBackend selected;
+
+    @Autowired
+    Sequere sequere;
+
+    @Autowired
+    Timelines timelines;
+
+    @Autowired
+    RecordedEvents events;
+
     @Test
+    @DirtiesContext // closed after the method: cleanUp then checks the application's client is still open
     void aUnifiedJedisBeanGivesARedisBackendUnderThePropertiesPrefix() {
-        try (AnnotationConfigApplicationContext context = TestContexts.start(Map.of("sequere.redis.prefix", prefix),
+        assertThat(selected.backend()).isInstanceOf(RedisBackend.class);
+        assertThat(selected.origin()).contains("'jedis'");
+        assertThat(context.getBeanFactory().getDependentBeans("jedis")).contains(SequereConfiguration.BACKEND_BEAN);
+
+        Member ann = new Member("ann", "Ann");
+        Member bob = new Member("bob", "Bob");
+        assertThat(sequere.follow(bob, ann)).isTrue();
+        Action hi = timelines.of(ann).save(Action.of(ann, SAY).data(Map.of("text", "hi")));
+        // No TaskExecutor bean: fan-out ran on this thread, so the follower has it already.
+        assertThat(timelines.of(bob).privateFeed().actions(10).items())
+                .extracting(a -> a.data().get("text")).containsExactly("hi");
+        List<Object> received = events.all();
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0)).isInstanceOfSatisfying(FollowedEvent.class,
+                e -> assertThat(e.follower()).isEqualTo(Ref.of("member", "bob")));
+        assertThat(received.get(1)).isEqualTo(new PublishedEvent(hi));
+
+        // A second context with the same prefix reads the follow back: it is stored in Redis.
+        try (AnnotationConfigApplicationContext second = TestContexts.start(Map.of("sequere.redis.prefix", PREFIX),
                 Config.class)) {
-            SelectedBackend selected = context.getBean(SelectedBackend.class);
-            assertThat(selected.backend()).isInstanceOf(RedisBackend.class);
-            assertThat(selected.origin()).contains("'jedis'");
-            assertThat(context.getBeanFactory().getDependentBeans("jedis")).contains(SequereConfiguration.BACKEND_BEAN);
-            Sequere sequere = context.getBean(Sequere.class);
-            Member ann = new Member("ann", "Ann");
-            Member bob = new Member("bob", "Bob");
-            assertThat(sequere.follow(bob, ann)).isTrue();
-            Timelines timelines = context.getBean(Timelines.class);
-            timelines.of(ann).save(Action.of(ann, SAY).data(Map.of("text", "hi")));
-            assertThat(timelines.of(bob).privateFeed().actions(10).items())
-                    .extracting(a -> a.data().get("text")).containsExactly("hi");
-        }
-        // Everything went under the prefix, and the client the application owns is still open.
-        assertThat(client.keys(prefix + "*")).isNotEmpty();
-        try (AnnotationConfigApplicationContext context = TestContexts.start(Map.of("sequere.redis.prefix", prefix),
-                Config.class)) {
-            assertThat(context.getBean(Sequere.class).isFollowing(Ref.of("member", "bob"), Ref.of("member", "ann"))).isTrue();
+            assertThat(second.getBean(Sequere.class).isFollowing(Ref.of("member", "bob"), Ref.of("member", "ann")))
+                    .isTrue();
         }
     }
 }

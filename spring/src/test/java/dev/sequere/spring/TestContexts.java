@@ -2,13 +2,12 @@ package dev.sequere.spring;
 
 import java.util.Map;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.mock.env.MockPropertySource;
 
 /**
- * Starts application contexts for the tests. Tests drive the context themselves rather than
- * through spring-test's {@code SpringExtension}: the wiring paths and the shutdown order are
- * what is under test, so each test owns its context's start and close (and spring-test 7's
- * extension needs JUnit 6, while the build pins JUnit 5).
+ * Starts application contexts by hand, for what spring-test's {@code SpringExtension} cannot
+ * express: a start-up that must fail, a second context on the same storage, and a close whose
+ * order is under test. Every other wiring test uses {@code @SpringJUnitConfig}.
  */
 final class TestContexts {
 
@@ -24,7 +23,7 @@ final class TestContexts {
      */
     static AnnotationConfigApplicationContext start(Map<String, Object> properties, Class<?>... configs) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+        context.getEnvironment().getPropertySources().addFirst(mockProperties(properties));
         context.register(configs);
         context.refresh();
         return context;
@@ -38,5 +37,11 @@ final class TestContexts {
      */
     static AnnotationConfigApplicationContext start(Class<?>... configs) {
         return start(Map.of(), configs);
+    }
+
+    private static MockPropertySource mockProperties(Map<String, Object> properties) {
+        MockPropertySource source = new MockPropertySource("test");
+        properties.forEach(source::setProperty);
+        return source;
     }
 }

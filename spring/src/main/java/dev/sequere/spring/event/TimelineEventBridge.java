@@ -8,7 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Republishes the timeline module's listener callbacks as Spring application events
- * ({@link ActionSkippedEvent}, {@link FanOutFailedEvent}).
+ * ({@link PublishedEvent}, {@link ActionSkippedEvent}, {@link FanOutFailedEvent}).
  */
 public final class TimelineEventBridge implements TimelineListener {
 
@@ -21,6 +21,11 @@ public final class TimelineEventBridge implements TimelineListener {
      */
     public TimelineEventBridge(ApplicationEventPublisher publisher) {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    @Override
+    public void onPublished(Action action) {
+        publisher.publishEvent(new PublishedEvent(action));
     }
 
     @Override
