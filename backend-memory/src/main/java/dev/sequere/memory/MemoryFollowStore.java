@@ -38,8 +38,8 @@ public final class MemoryFollowStore implements FollowStore {
         Objects.requireNonNull(followee, "followee");
         long micros = EpochMicros.of(since);
         while (true) {
-            ResourceNode from = nodes.computeIfAbsent(follower, ResourceNode::new);
-            ResourceNode to = nodes.computeIfAbsent(followee, ResourceNode::new);
+            ResourceNode from = node(follower);
+            ResourceNode to = node(followee);
             Boolean created = locked(from, to, () -> {
                 if (from.follows(followee)) {
                     return false;
@@ -60,6 +60,12 @@ public final class MemoryFollowStore implements FollowStore {
                 return created;
             }
         }
+    }
+
+    /** The node of a ref, created if absent; a plain get first, as most follows find it. */
+    private ResourceNode node(Ref ref) {
+        ResourceNode node = nodes.get(ref);
+        return node != null ? node : nodes.computeIfAbsent(ref, ResourceNode::new);
     }
 
     @Override

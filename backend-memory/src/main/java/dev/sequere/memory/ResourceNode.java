@@ -125,7 +125,12 @@ final class ResourceNode {
             map = new ConcurrentHashMap<>(2);
             followersByType = map;
         }
-        return map.computeIfAbsent(type, t -> new EdgeIndex(FollowRecord.BY_FOLLOWER));
+        EdgeIndex index = map.get(type);
+        if (index == null) {
+            index = new EdgeIndex(FollowRecord.BY_FOLLOWER);
+            map.put(type, index);   // under this node's lock: no other writer
+        }
+        return index;
     }
 
     private EdgeIndex followingsOf(String type) {
@@ -134,7 +139,12 @@ final class ResourceNode {
             map = new ConcurrentHashMap<>(2);
             followingsByType = map;
         }
-        return map.computeIfAbsent(type, t -> new EdgeIndex(FollowRecord.BY_FOLLOWEE));
+        EdgeIndex index = map.get(type);
+        if (index == null) {
+            index = new EdgeIndex(FollowRecord.BY_FOLLOWEE);
+            map.put(type, index);   // under this node's lock: no other writer
+        }
+        return index;
     }
 
     /** A counter written under a node lock and read without one. */
