@@ -1,6 +1,5 @@
 package dev.sequere.timeline;
 
-import dev.sequere.BackendException;
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
 import dev.sequere.RegistrationException;
@@ -325,21 +324,7 @@ public final class Timelines implements AutoCloseable {
         List<String> ids = new ArrayList<>(entries.size());
         entries.forEach(e -> ids.add(e.id()));
         Map<String, String> bodies = ids.isEmpty() ? Map.of() : engine.withRetry(() -> feeds.items(ids));
-        List<Action> actions = new ArrayList<>(bodies.size());
-        for (String id : ids) {
-            String body = bodies.get(id);
-            if (body == null) {
-                // An action deleted while this page was read: not an error.
-                continue;
-            }
-            try {
-                actions.add(ActionCodec.decode(body));
-            } catch (BackendException e) {
-                // A damaged item must not make the whole timeline unreadable.
-                LOG.log(Level.WARNING, "skipping timeline entry " + id + ": " + e.getMessage());
-            }
-        }
-        return actions;
+        return ActionCodec.decodeAll(ids, bodies);
     }
 
     /** Loads actors and targets with one loader call per type; skips and reports what is gone. */

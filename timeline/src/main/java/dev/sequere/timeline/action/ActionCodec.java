@@ -3,7 +3,10 @@ package dev.sequere.timeline.action;
 import dev.sequere.BackendException;
 import dev.sequere.Ref;
 import dev.sequere.spi.EpochMicros;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * microseconds, the unit of feed scores.
  */
 public final class ActionCodec {
+
+    private static final System.Logger LOG = System.getLogger(ActionCodec.class.getName());
 
     private static final String VERSION = "a1";
 
@@ -45,6 +50,31 @@ public final class ActionCodec {
             field(out, entry.getValue());
         }
         return out.toString();
+    }
+
+    /**
+     * Decodes the bodies of many entries, in the order of {@code ids}. An id without a body (an
+     * action deleted while a page was read) is skipped; an undecodable body is logged and skipped,
+     * so one damaged item never makes a whole timeline unreadable.
+     *
+     * @param ids entry ids, in listing order
+     * @param bodies the item bodies found, by id
+     * @return the decoded actions, in listing order
+     */
+    public static List<Action> decodeAll(List<String> ids, Map<String, String> bodies) {
+        List<Action> actions = new ArrayList<>(bodies.size());
+        for (String id : ids) {
+            String body = bodies.get(id);
+            if (body == null) {
+                continue;
+            }
+            try {
+                actions.add(decode(body));
+            } catch (BackendException e) {
+                LOG.log(Level.WARNING, "skipping timeline entry " + id + ": " + e.getMessage());
+            }
+        }
+        return actions;
     }
 
     /**

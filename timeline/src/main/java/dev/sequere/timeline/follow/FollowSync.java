@@ -1,6 +1,5 @@
 package dev.sequere.timeline.follow;
 
-import dev.sequere.BackendException;
 import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.event.FollowEvent;
@@ -15,7 +14,6 @@ import dev.sequere.timeline.fanout.FanOutEngine;
 import dev.sequere.timeline.fanout.PairLocks;
 import dev.sequere.timeline.feed.FeedNames;
 import dev.sequere.timeline.feed.FeedTrimmer;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -35,7 +33,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FollowSync implements SequereListener {
 
-    private static final System.Logger LOG = System.getLogger(FollowSync.class.getName());
     private static final int PAGE = 500;
 
     private final Backend backend;
@@ -192,18 +189,6 @@ public final class FollowSync implements SequereListener {
         List<String> ids = new ArrayList<>(entries.size());
         entries.forEach(e -> ids.add(e.id()));
         Map<String, String> bodies = engine.withRetry(() -> backend.feeds().items(ids));
-        List<Action> actions = new ArrayList<>(bodies.size());
-        for (String id : ids) {
-            String body = bodies.get(id);
-            if (body == null) {
-                continue;
-            }
-            try {
-                actions.add(ActionCodec.decode(body));
-            } catch (BackendException e) {
-                LOG.log(Level.WARNING, "skipping entry " + id + ": " + e.getMessage());
-            }
-        }
-        return actions;
+        return ActionCodec.decodeAll(ids, bodies);
     }
 }
