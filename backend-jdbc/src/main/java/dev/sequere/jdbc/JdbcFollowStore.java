@@ -4,12 +4,12 @@ import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.jdbc.schema.TableNames;
 import dev.sequere.jdbc.sql.Keyset;
-import dev.sequere.jdbc.sql.Micros;
 import dev.sequere.jdbc.sql.SqlRunner;
 import dev.sequere.jdbc.sql.Statements;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.Edge;
 import dev.sequere.spi.EdgeQuery;
+import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FollowStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,7 +61,7 @@ public final class JdbcFollowStore implements FollowStore {
     public boolean follow(Ref follower, Ref followee, Instant since) {
         Checks.notNull(follower, "follower");
         Checks.notNull(followee, "followee");
-        long micros = Micros.of(Checks.notNull(since, "since"));
+        long micros = EpochMicros.of(Checks.notNull(since, "since"));
         return sql.statement("follow", c -> {
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 Statements.bind(s, 1, List.of(follower.type(), follower.id(), followee.type(), followee.id(), micros));
@@ -95,7 +95,7 @@ public final class JdbcFollowStore implements FollowStore {
             try (PreparedStatement s = c.prepareStatement(since)) {
                 Statements.bind(s, 1, List.of(follower.type(), follower.id(), followee.type(), followee.id()));
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(Micros.toInstant(rs.getLong(1))) : Optional.<Instant>empty();
+                    return rs.next() ? Optional.of(EpochMicros.toInstant(rs.getLong(1))) : Optional.<Instant>empty();
                 }
             }
         });
@@ -172,7 +172,7 @@ public final class JdbcFollowStore implements FollowStore {
                 try (ResultSet rs = s.executeQuery()) {
                     List<Edge> edges = new ArrayList<>(query.limit());
                     while (rs.next()) {
-                        edges.add(new Edge(new Ref(rs.getString(1), rs.getString(2)), Micros.toInstant(rs.getLong(3))));
+                        edges.add(new Edge(new Ref(rs.getString(1), rs.getString(2)), EpochMicros.toInstant(rs.getLong(3))));
                     }
                     return edges;
                 }
@@ -213,7 +213,7 @@ public final class JdbcFollowStore implements FollowStore {
      * Java's order is the database's binary order).
      */
     private Keyset keyset(Sides sides, @Nullable String type, Edge after, boolean ascending) {
-        long since = Micros.of(after.since());
+        long since = EpochMicros.of(after.since());
         String sinceColumn = "a.since_us";
         if (type == null) {
             return Keyset.after(sql.dialect(), List.of(sinceColumn, "a." + sides.otherType, "a." + sides.otherId),
