@@ -20,9 +20,11 @@ final class EdgeIndex {
     /**
      * Stores records newest first: a skip list's forward walk is cheap and its descending walk
      * searches again at every step, and newest first is what listings ask for by default.
+     *
+     * @param newestFirst the storage order, newest first
      */
-    EdgeIndex(Comparator<FollowRecord> order) {
-        this.records = new ConcurrentSkipListSet<>(order.reversed());
+    EdgeIndex(Comparator<FollowRecord> newestFirst) {
+        this.records = new ConcurrentSkipListSet<>(newestFirst);
     }
 
     /** Caller holds the owning node's lock. */

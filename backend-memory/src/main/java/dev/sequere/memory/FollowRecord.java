@@ -25,6 +25,12 @@ final class FollowRecord {
         return bySince != 0 ? bySince : a.followee.compareTo(b.followee);
     };
 
+    /** Followers index storage order: newest first, written out rather than {@code reversed()}. */
+    static final Comparator<FollowRecord> NEWEST_BY_FOLLOWER = (a, b) -> BY_FOLLOWER.compare(b, a);
+
+    /** Followings index storage order: newest first. */
+    static final Comparator<FollowRecord> NEWEST_BY_FOLLOWEE = (a, b) -> BY_FOLLOWEE.compare(b, a);
+
     final Ref follower;
     final Ref followee;
     final long sinceMicros;

@@ -4,6 +4,7 @@ import dev.sequere.Ref;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +20,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResourceNode {
 
-    /** Lock order between two nodes: by ref, so two threads locking the same pair never deadlock. */
-    static final Comparator<ResourceNode> LOCK_ORDER = (a, b) -> a.ref.compareTo(b.ref);
+    /**
+     * Lock order between two nodes: by creation sequence, a total order that is cheaper to
+     * compare than refs, so two threads locking the same pair never deadlock.
+     */
+    static final Comparator<ResourceNode> LOCK_ORDER = (a, b) -> Long.compare(a.sequence, b.sequence);
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     final Ref ref;
+    private final long sequence = SEQUENCE.getAndIncrement();
     /** Followee -> the record of this resource's follow of it. */
     private volatile @Nullable Map<Ref, FollowRecord> following;
     /** Follower type -> followers of that type. */
@@ -127,7 +134,7 @@ final class ResourceNode {
         }
         EdgeIndex index = map.get(type);
         if (index == null) {
-            index = new EdgeIndex(FollowRecord.BY_FOLLOWER);
+            index = new EdgeIndex(FollowRecord.NEWEST_BY_FOLLOWER);
             map.put(type, index);   // under this node's lock: no other writer
         }
         return index;
@@ -141,7 +148,7 @@ final class ResourceNode {
         }
         EdgeIndex index = map.get(type);
         if (index == null) {
-            index = new EdgeIndex(FollowRecord.BY_FOLLOWEE);
+            index = new EdgeIndex(FollowRecord.NEWEST_BY_FOLLOWEE);
             map.put(type, index);   // under this node's lock: no other writer
         }
         return index;
