@@ -15,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -100,32 +102,32 @@ final class LocalRedisCluster {
     }
 
     private static void awaitPing(int port) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-                if ("PONG".equals(jedis.ping())) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("redis-server on port " + port + " did not start", e);
-                }
-            }
-            sleep(50);
+        try {
+            Awaitility.await("redis-server on port " + port + " answers PING")
+                    .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                            return "PONG".equals(jedis.ping());
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("redis-server on port " + port + " did not start", e);
         }
     }
 
     private static void awaitClusterOk(int port) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-                if (jedis.clusterInfo().contains("cluster_state:ok")) {
-                    return;
-                }
-            }
-            sleep(100);
+        try {
+            Awaitility.await("cluster_state:ok on port " + port)
+                    .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+                            return jedis.clusterInfo().contains("cluster_state:ok");
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("Redis Cluster node " + port + " did not reach cluster_state:ok", e);
         }
-        throw new IllegalStateException("Redis Cluster node " + port + " did not reach cluster_state:ok");
     }
 
     /** Ports whose cluster bus port (+10000) is free too. */
@@ -172,14 +174,5 @@ final class LocalRedisCluster {
             }
         }
         return false;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -185,21 +188,17 @@ class ChirpHttpTest {
     }
 
     private static JsonNode await(String path, String token, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        JsonNode last;
-        do {
-            last = client.get(path, token).json();
-            if (done.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("timed out waiting on " + path + "; last answer " + last);
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return Awaitility.await(path).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        JsonNode answer = client.get(path, token).json();
+                        last.set(answer);
+                        return answer;
+                    }, done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting on " + path + "; last answer " + last.get(), e);
+        }
     }
 
     private static List<String> texts(JsonNode page) {

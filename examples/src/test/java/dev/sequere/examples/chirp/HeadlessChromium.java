@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,28 +141,21 @@ final class HeadlessChromium implements AutoCloseable {
      * @param timeout how long at most
      */
     void waitFor(String expression, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode value;
-            try {
-                value = eval("!!(" + expression + ")");
-            } catch (AssertionError e) {
-                // The page may be between documents; try again.
-                value = JSON.getNodeFactory().booleanNode(false);
-            }
-            if (value.asBoolean()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + expression + "; page text: "
-                        + eval("document.body ? document.body.innerText : ''").asText());
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            Awaitility.await(expression).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> isTrue(expression));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting for: " + expression + "; page text: "
+                    + eval("document.body ? document.body.innerText : ''").asText(), e);
+        }
+    }
+
+    private boolean isTrue(String expression) {
+        try {
+            return eval("!!(" + expression + ")").asBoolean();
+        } catch (AssertionError e) {
+            // The page may be between documents; try again.
+            return false;
         }
     }
 
@@ -262,22 +258,21 @@ final class HeadlessChromium implements AutoCloseable {
 
     private static String pageWebSocket(URI list) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                String body = http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString()).body();
-                for (JsonNode target : JSON.readTree(body)) {
-                    if ("page".equals(target.path("type").asText()) && target.has("webSocketDebuggerUrl")) {
-                        return target.get("webSocketDebuggerUrl").asText();
-                    }
-                }
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+        try {
+            return Awaitility.await("a page target at " + list).atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        String body = http.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString()).body();
+                        for (JsonNode target : JSON.readTree(body)) {
+                            if ("page".equals(target.path("type").asText()) && target.has("webSocketDebuggerUrl")) {
+                                return target.get("webSocketDebuggerUrl").asText();
+                            }
+                        }
+                        return null;
+                    }, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("Chromium has no page target at " + list, e);
         }
-        throw new IOException("Chromium has no page target at " + list);
     }
 
     private static void delete(Path dir) {
