@@ -4,13 +4,10 @@ import dev.sequere.memory.MemoryBackend;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
-import dev.sequere.spi.FeedQuery;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.spi.FollowStore;
+import dev.sequere.tck.ForwardingFeedStore;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -62,85 +59,58 @@ final class SlowFeedBackend implements Backend {
         }
     }
 
-    private final class SlowFeeds implements FeedStore {
-
-        private final FeedStore store;
+    private final class SlowFeeds extends ForwardingFeedStore {
 
         SlowFeeds(FeedStore store) {
-            this.store = store;
+            super(store);
         }
 
         @Override
         public boolean putItem(String itemId, String body) {
             write();
-            return store.putItem(itemId, body);
-        }
-
-        @Override
-        public Map<String, String> items(Collection<String> itemIds) {
-            return store.items(itemIds);
+            return super.putItem(itemId, body);
         }
 
         @Override
         public boolean removeItem(String itemId) {
             write();
-            return store.removeItem(itemId);
+            return super.removeItem(itemId);
         }
 
         @Override
         public long add(FeedEntry entry, Collection<FeedKey> keys) {
             write();
-            return store.add(entry, keys);
+            return super.add(entry, keys);
         }
 
         @Override
         public long remove(String entryId, Collection<FeedKey> keys) {
             write();
-            return store.remove(entryId, keys);
+            return super.remove(entryId, keys);
         }
 
         @Override
         public long removeEntries(FeedKey feed, Collection<String> entryIds) {
             write();
-            return store.removeEntries(feed, entryIds);
-        }
-
-        @Override
-        public OptionalLong score(FeedKey feed, String entryId) {
-            return store.score(feed, entryId);
-        }
-
-        @Override
-        public List<FeedEntry> page(FeedKey feed, FeedQuery query) {
-            return store.page(feed, query);
-        }
-
-        @Override
-        public long count(FeedKey feed) {
-            return store.count(feed);
-        }
-
-        @Override
-        public long countNewer(FeedKey feed, long score) {
-            return store.countNewer(feed, score);
+            return super.removeEntries(feed, entryIds);
         }
 
         @Override
         public long trim(FeedKey feed, int keep) {
             write();
-            return store.trim(feed, keep);
+            return super.trim(feed, keep);
         }
 
         @Override
         public long removeOlderThan(FeedKey feed, long score) {
             write();
-            return store.removeOlderThan(feed, score);
+            return super.removeOlderThan(feed, score);
         }
 
         @Override
         public long clear(FeedKey feed) {
             write();
-            return store.clear(feed);
+            return super.clear(feed);
         }
     }
 }

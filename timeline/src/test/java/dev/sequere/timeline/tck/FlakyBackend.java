@@ -5,13 +5,10 @@ import dev.sequere.Ref;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
-import dev.sequere.spi.FeedQuery;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.spi.FollowStore;
+import dev.sequere.tck.ForwardingFeedStore;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -59,27 +56,10 @@ public final class FlakyBackend implements Backend {
     }
 
     /** Delegates everything; fails {@code add} while failures are left. */
-    private final class FlakyFeeds implements FeedStore {
-
-        private final FeedStore real;
+    private final class FlakyFeeds extends ForwardingFeedStore {
 
         FlakyFeeds(FeedStore real) {
-            this.real = real;
-        }
-
-        @Override
-        public boolean putItem(String itemId, String body) {
-            return real.putItem(itemId, body);
-        }
-
-        @Override
-        public Map<String, String> items(Collection<String> itemIds) {
-            return real.items(itemIds);
-        }
-
-        @Override
-        public boolean removeItem(String itemId) {
-            return real.removeItem(itemId);
+            super(real);
         }
 
         @Override
@@ -89,52 +69,7 @@ public final class FlakyBackend implements Backend {
             if (hit && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new BackendException("injected failure: connection reset");
             }
-            return real.add(entry, feeds);
-        }
-
-        @Override
-        public long remove(String entryId, Collection<FeedKey> feeds) {
-            return real.remove(entryId, feeds);
-        }
-
-        @Override
-        public long removeEntries(FeedKey feed, Collection<String> entryIds) {
-            return real.removeEntries(feed, entryIds);
-        }
-
-        @Override
-        public OptionalLong score(FeedKey feed, String entryId) {
-            return real.score(feed, entryId);
-        }
-
-        @Override
-        public List<FeedEntry> page(FeedKey feed, FeedQuery query) {
-            return real.page(feed, query);
-        }
-
-        @Override
-        public long count(FeedKey feed) {
-            return real.count(feed);
-        }
-
-        @Override
-        public long countNewer(FeedKey feed, long score) {
-            return real.countNewer(feed, score);
-        }
-
-        @Override
-        public long trim(FeedKey feed, int keep) {
-            return real.trim(feed, keep);
-        }
-
-        @Override
-        public long removeOlderThan(FeedKey feed, long score) {
-            return real.removeOlderThan(feed, score);
-        }
-
-        @Override
-        public long clear(FeedKey feed) {
-            return real.clear(feed);
+            return super.add(entry, feeds);
         }
     }
 }
