@@ -9,6 +9,8 @@ import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
+import dev.sequere.timeline.feed.EntryId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
@@ -22,13 +24,20 @@ import org.jspecify.annotations.Nullable;
  * Page<TimelineItem> next = timeline.privateFeed().verb(LIKE).targetType(Project.class).page(first.nextCursor(), 20);
  * }</pre>
  *
- * <p>Each filter combination reads its own feed (written with the base feed), so counts are
- * exact and pages never scan past non-matching actions. Order is total: {@code (time, id)}.
+ * <p>A filter reads its own filter feed where the timeline keeps one
+ * ({@link dev.sequere.timeline.feed.FilterFeeds}); otherwise it reads the base feed and keeps the
+ * entries whose id carries the verb and target type asked for, without loading actions. Counts
+ * are exact either way; such a count reads the whole timeline, and such a page reads at most
+ * {@code filterScanLimit} entries before it returns (shorter, with a cursor to go on). Order is
+ * total: {@code (time, id)}.
  */
 public final class TimelineQuery {
 
     /** Largest page size accepted. */
     public static final int MAX_LIMIT = 1_000;
+
+    /** Entries read per storage call when filtering on read. */
+    private static final int SCAN_CHUNK = 1_000;
 
     private final Timelines timelines;
     private final Ref owner;
@@ -139,6 +148,9 @@ public final class TimelineQuery {
      * @return the count
      */
     public long count() {
+        if (scans()) {
+            return scanCount(Long.MIN_VALUE);
+        }
         FeedKey key = key();
         return timelines.engine().withRetry(() -> timelines.feeds().count(key));
     }
@@ -157,6 +169,9 @@ public final class TimelineQuery {
         if (marker.isEmpty()) {
             return count();
         }
+        if (scans()) {
+            return scanCount(marker.getAsLong());
+        }
         FeedKey key = key();
         return timelines.engine().withRetry(() -> timelines.feeds().countNewer(key, marker.getAsLong()));
     }
@@ -174,7 +189,8 @@ public final class TimelineQuery {
     /**
      * The page after a cursor, actors and targets loaded with one loader call per type. Actions
      * whose actor or target no longer exists are skipped and reported to listeners, so a page
-     * may be shorter than {@code limit} while {@link Page#hasNext()} is still true.
+     * may be shorter than {@code limit} while {@link Page#hasNext()} is still true; so may a
+     * filtered page of a timeline without filter feeds that reached the filter scan limit.
      *
      * @param cursor a cursor of a previous page of the same query, or {@code null} to start
      * @param limit how many items at most, 1 to {@value #MAX_LIMIT}
@@ -199,7 +215,7 @@ public final class TimelineQuery {
 
     /**
      * The page after a cursor as stored actions, without loading actors or targets (no loader
-     * needed).
+     * needed). Shorter pages with a next one: as for {@link #page(String, int)}.
      *
      * @param cursor a cursor of a previous page of the same query, or {@code null} to start
      * @param limit how many items at most, 1 to {@value #MAX_LIMIT}
@@ -214,17 +230,54 @@ public final class TimelineQuery {
         return new TimelineQuery(timelines, owner, base, reader, verb, type, order);
     }
 
+    /** Whether this query filters a timeline that keeps no filter feeds, so it reads the base feed. */
+    private boolean scans() {
+        return (verb != null || targetType != null) && !timelines.names().hasFilterFeeds(base);
+    }
+
+    private @Nullable String verbName() {
+        return verb == null ? null : verb.name();
+    }
+
     private FeedKey key() {
-        return new FeedKey(owner, timelines.names().filtered(base, verb, targetType));
+        return new FeedKey(owner, scans() ? base : timelines.names().filtered(base, verbName(), targetType));
+    }
+
+    /** Counts the matching entries with a score above {@code above}, newest first, in chunks. */
+    private long scanCount(long above) {
+        FeedKey key = key();
+        String verbName = verbName();
+        long count = 0;
+        @Nullable FeedEntry after = null;
+        while (true) {
+            FeedQuery query = new FeedQuery(Order.NEWEST_FIRST, after, SCAN_CHUNK);
+            List<FeedEntry> entries = timelines.engine().withRetry(() -> timelines.feeds().page(key, query));
+            for (FeedEntry entry : entries) {
+                if (entry.score() <= above) {
+                    return count;
+                }
+                if (EntryId.matches(entry.id(), verbName, targetType)) {
+                    count++;
+                }
+            }
+            if (entries.size() < SCAN_CHUNK) {
+                return count;
+            }
+            after = entries.get(entries.size() - 1);
+        }
     }
 
     private Slice fetch(@Nullable String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        FeedKey key = key();
-        String scope = owner.type() + "/" + owner.id() + "/" + key.name();
+        // Scoped by the filter, not by the feed read, so a cursor survives a change of FilterFeeds mode.
+        String scope = owner.type() + "/" + owner.id() + "/" + timelines.names().filtered(base, verbName(), targetType);
         FeedEntry after = cursor == null ? null : TimelineCursors.decode(cursor, scope, order);
+        if (scans()) {
+            return scan(scope, after, limit);
+        }
+        FeedKey key = key();
         // One extra entry tells whether a next page exists without another round trip.
         FeedQuery query = new FeedQuery(order, after, limit + 1);
         List<FeedEntry> entries = timelines.engine().withRetry(() -> timelines.feeds().page(key, query));
@@ -233,6 +286,43 @@ public final class TimelineQuery {
         }
         List<FeedEntry> kept = entries.subList(0, limit);
         return new Slice(kept, TimelineCursors.encode(scope, order, kept.get(limit - 1)));
+    }
+
+    /**
+     * A filtered page read from the base feed: reads chunks until {@code limit + 1} entries match
+     * (so the page knows it has a next one), the feed ends, or the scan limit is reached; in the
+     * last case the page is shorter and its cursor is the last entry read, not the last returned.
+     */
+    private Slice scan(String scope, @Nullable FeedEntry after, int limit) {
+        FeedKey key = key();
+        String verbName = verbName();
+        int budget = timelines.filterScanLimit();
+        List<FeedEntry> matched = new ArrayList<>(limit + 1);
+        @Nullable FeedEntry position = after;
+        int read = 0;
+        // Start small (a common verb fills the page at once), grow for rare ones.
+        int chunk = Math.min(SCAN_CHUNK, 2 * (limit + 1));
+        while (read < budget) {
+            int size = Math.min(chunk, budget - read);
+            FeedQuery query = new FeedQuery(order, position, size);
+            List<FeedEntry> entries = timelines.engine().withRetry(() -> timelines.feeds().page(key, query));
+            for (FeedEntry entry : entries) {
+                read++;
+                position = entry;
+                if (EntryId.matches(entry.id(), verbName, targetType)) {
+                    matched.add(entry);
+                    if (matched.size() > limit) {
+                        List<FeedEntry> kept = matched.subList(0, limit);
+                        return new Slice(kept, TimelineCursors.encode(scope, order, kept.get(limit - 1)));
+                    }
+                }
+            }
+            if (entries.size() < size) {
+                return new Slice(matched, null);
+            }
+            chunk = Math.min(SCAN_CHUNK, chunk * 4);
+        }
+        return new Slice(matched, position == null ? null : TimelineCursors.encode(scope, order, position));
     }
 
     private record Slice(List<FeedEntry> entries, @Nullable String nextCursor) {

@@ -4,7 +4,6 @@ import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
 import dev.sequere.RegistrationException;
 import dev.sequere.Sequere;
-import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
@@ -19,8 +18,10 @@ import dev.sequere.timeline.fanout.FanOutStats;
 import dev.sequere.timeline.fanout.PairLocks;
 import dev.sequere.timeline.fanout.RetryPolicy;
 import dev.sequere.timeline.feed.Bounds;
+import dev.sequere.timeline.feed.EntryId;
 import dev.sequere.timeline.feed.FeedNames;
 import dev.sequere.timeline.feed.FeedTrimmer;
+import dev.sequere.timeline.feed.FilterFeeds;
 import dev.sequere.timeline.feed.ReadMarkers;
 import dev.sequere.timeline.follow.FollowSync;
 import java.lang.System.Logger.Level;
@@ -73,6 +74,7 @@ public final class Timelines implements AutoCloseable {
     private final FanOutEngine engine;
     private final FollowSync followSync;
     private final boolean globalFeed;
+    private final int filterScanLimit;
     private final List<TimelineListener> listeners;
 
     private Timelines(Builder builder) {
@@ -89,6 +91,7 @@ public final class Timelines implements AutoCloseable {
         this.followSync = new FollowSync(sequere.backend(), names, trimmer, engine, locks, builder.importOnFollow,
                 builder.importLimit, builder.removeOnUnfollow);
         this.globalFeed = builder.globalFeed;
+        this.filterScanLimit = builder.filterScanLimit;
         sequere.addListener(followSync);
     }
 
@@ -139,7 +142,7 @@ public final class Timelines implements AutoCloseable {
         String id = Objects.requireNonNullElseGet(draft.id(), () -> UUID.randomUUID().toString());
         Action fresh = new Action(id, actor, verb, target, time, draft.data());
         // Checked before anything is written: a time too far out for an exact score is refused.
-        new FeedEntry(id, EpochMicros.of(fresh.time()));
+        EntryId.entry(fresh);
         String body = ActionCodec.encode(fresh);
         Action action = fresh;
         boolean created = true;
@@ -189,7 +192,8 @@ public final class Timelines implements AutoCloseable {
         // The item goes first: running deliveries check it and stop, or undo themselves.
         engine.withRetry(() -> feeds.removeItem(actionId));
         List<FeedKey> own = ownKeys(action);
-        engine.withRetry(() -> feeds.remove(actionId, own));
+        String entryId = EntryId.of(action).encode();
+        engine.withRetry(() -> feeds.remove(entryId, own));
         engine.removeFromFollowers(action);
         return true;
     }
@@ -209,7 +213,7 @@ public final class Timelines implements AutoCloseable {
         while (true) {
             List<FeedEntry> entries = engine.withRetry(() -> feeds.page(publicFeed, FeedQuery.first(WALK_PAGE)));
             for (FeedEntry entry : entries) {
-                if (!delete(entry.id())) {
+                if (!delete(EntryId.actionIdOf(entry.id()))) {
                     // A dangling entry (item already gone): drop it so the walk ends.
                     engine.withRetry(() -> feeds.removeEntries(publicFeed, List.of(entry.id())));
                 }
@@ -319,10 +323,14 @@ public final class Timelines implements AutoCloseable {
         return engine;
     }
 
+    int filterScanLimit() {
+        return filterScanLimit;
+    }
+
     /** Loads the actions behind entries with one item read, in entry order; missing ones skipped. */
     List<Action> actions(List<FeedEntry> entries) {
         List<String> ids = new ArrayList<>(entries.size());
-        entries.forEach(e -> ids.add(e.id()));
+        entries.forEach(e -> ids.add(EntryId.actionIdOf(e.id())));
         Map<String, String> bodies = ids.isEmpty() ? Map.of() : engine.withRetry(() -> feeds.items(ids));
         return ActionCodec.decodeAll(ids, bodies);
     }
@@ -359,7 +367,7 @@ public final class Timelines implements AutoCloseable {
     }
 
     private void writeOwn(Action action) {
-        FeedEntry entry = new FeedEntry(action.id(), EpochMicros.of(action.time()));
+        FeedEntry entry = EntryId.entry(action);
         List<FeedKey> keys = ownKeys(action);
         engine.withRetry(() -> feeds.add(entry, keys));
         engine.withRetry(() -> trimmer.afterWrite(keys));
@@ -419,7 +427,8 @@ public final class Timelines implements AutoCloseable {
         private int batchSize = 100;
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private boolean globalFeed;
-        private boolean filterFeeds = true;
+        private FilterFeeds filterFeeds = FilterFeeds.PUBLIC_AND_GLOBAL;
+        private int filterScanLimit = 10_000;
         private boolean importOnFollow = true;
         private int importLimit = 100;
         private boolean removeOnUnfollow = true;
@@ -521,14 +530,34 @@ public final class Timelines implements AutoCloseable {
         }
 
         /**
-         * Whether per-verb and per-target-type feeds are written (default on), which filtered
-         * queries read. Off saves 1 to 3 writes per delivery, and filtered queries are refused.
+         * Sets which timelines keep per-verb and per-target-type feeds (default
+         * {@link FilterFeeds#PUBLIC_AND_GLOBAL}: public and global ones, written once per action;
+         * private timelines are filtered on read, so fan-out writes one entry per follower).
+         * Filtered queries work in every mode. Choose before writing: a mode switched on later
+         * has no filter feeds for what was written before.
          *
-         * @param enabled whether to write filter feeds
+         * @param mode which timelines keep filter feeds
          * @return this builder
          */
-        public Builder filterFeeds(boolean enabled) {
-            this.filterFeeds = enabled;
+        public Builder filterFeeds(FilterFeeds mode) {
+            this.filterFeeds = requireArgument(mode, "filterFeeds");
+            return this;
+        }
+
+        /**
+         * Sets how many entries of a timeline one filtered page reads at most when that timeline
+         * has no filter feeds (default 10 000). A page that reaches it before filling up comes
+         * back shorter, with a cursor to go on, so a rare verb never makes one page read a whole
+         * timeline. Filtered counts always read every entry.
+         *
+         * @param entries at least 1
+         * @return this builder
+         */
+        public Builder filterScanLimit(int entries) {
+            if (entries < 1) {
+                throw new InvalidArgumentException("filterScanLimit must be at least 1, was " + entries);
+            }
+            this.filterScanLimit = entries;
             return this;
         }
 

@@ -8,10 +8,10 @@ import dev.sequere.spi.Capability;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.Edge;
 import dev.sequere.spi.EdgeQuery;
-import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.timeline.action.Action;
+import dev.sequere.timeline.feed.EntryId;
 import dev.sequere.timeline.feed.FeedNames;
 import dev.sequere.timeline.feed.FeedTrimmer;
 import java.lang.System.Logger.Level;
@@ -137,8 +137,9 @@ public final class FanOutEngine {
      */
     public long removeFromFollowers(Action action) {
         long removed = 0;
+        String entryId = EntryId.of(action).encode();
         for (String name : names.of(FeedNames.PRIVATE, action)) {
-            removed += withRetry(() -> backend.fanOutRemove(action.actor(), name, action.id(), batchSize));
+            removed += withRetry(() -> backend.fanOutRemove(action.actor(), name, entryId, batchSize));
         }
         return removed;
     }
@@ -194,7 +195,7 @@ public final class FanOutEngine {
     }
 
     private void deliver(Action action) {
-        FeedEntry entry = new FeedEntry(action.id(), EpochMicros.of(action.time()));
+        FeedEntry entry = EntryId.entry(action);
         if (nativeFanOut) {
             for (String name : names.of(FeedNames.PRIVATE, action)) {
                 if (!alive(action)) {
@@ -231,7 +232,8 @@ public final class FanOutEngine {
                 if (!withRetry(() -> backend.follows().exists(follower, action.actor()))) {
                     List<FeedKey> keys = new ArrayList<>(4);
                     names.keys(follower, FeedNames.PRIVATE, action, keys);
-                    withRetry(() -> backend.feeds().remove(action.id(), keys));
+                    String entryId = EntryId.of(action).encode();
+                    withRetry(() -> backend.feeds().remove(entryId, keys));
                 }
             });
         }

@@ -1,10 +1,8 @@
 package dev.sequere.timeline.feed;
 
-import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.Verb;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,12 +15,11 @@ import org.jspecify.annotations.Nullable;
  * The naming scheme of timeline feeds.
  *
  * <p>Every timeline is a base feed ({@value #PRIVATE}, {@value #PUBLIC}, {@value #GLOBAL}).
- * Filters are extra feeds written in the same {@code FeedStore.add} call as the base feed:
- * {@code <base>.v.<verb>}, {@code <base>.t.<target type>} and {@code <base>.vt.<verb>.<type>}.
- * That costs 2 to 4 entries per delivery instead of 1, and buys exact, index-backed counts,
- * unread counts and pages for every filter: the alternative (reading the base feed and
- * dropping what does not match) makes a count a full scan and a page of a rare verb
- * unbounded. Filter feeds can be switched off ({@code Timelines.Builder.filterFeeds(false)}).
+ * Timelines the {@link FilterFeeds} mode covers also keep filter feeds, written in the same
+ * {@code FeedStore.add} call as the base feed: {@code <base>.v.<verb>}, {@code <base>.t.<target
+ * type>} and {@code <base>.vt.<verb>.<type>}, 2 to 4 entries per write instead of 1, which buy
+ * index-backed filtered counts and pages. Other timelines are filtered on read from their
+ * entry ids ({@link EntryId}).
  *
  * <p>A name longer than the 64 characters a feed name allows (a long target type) is replaced
  * by {@code <base>.x.<first 32 hex digits of its SHA-256>}.
@@ -42,24 +39,34 @@ public final class FeedNames {
 
     private static final int MAX_NAME = 64;
 
-    private final boolean filterFeeds;
+    private final FilterFeeds mode;
 
     /**
      * Creates the scheme.
      *
-     * @param filterFeeds whether per-verb and per-target-type feeds are written
+     * @param mode which timelines keep filter feeds
      */
-    public FeedNames(boolean filterFeeds) {
-        this.filterFeeds = filterFeeds;
+    public FeedNames(FilterFeeds mode) {
+        this.mode = java.util.Objects.requireNonNull(mode, "mode");
     }
 
     /**
-     * Whether filter feeds are written.
+     * Which timelines keep filter feeds.
      *
-     * @return {@code true} when filtered queries are available
+     * @return the mode
      */
-    public boolean filterFeeds() {
-        return filterFeeds;
+    public FilterFeeds mode() {
+        return mode;
+    }
+
+    /**
+     * Whether timeline {@code base} keeps filter feeds.
+     *
+     * @param base the base name
+     * @return {@code true} when its filtered queries read filter feeds
+     */
+    public boolean hasFilterFeeds(String base) {
+        return mode.covers(base);
     }
 
     /**
@@ -70,16 +77,36 @@ public final class FeedNames {
      * @return the base feed first, then its filter feeds
      */
     public List<String> of(String base, Action action) {
-        if (!filterFeeds) {
+        Ref target = action.target();
+        return of(base, action.verb().name(), target == null ? null : target.type());
+    }
+
+    /**
+     * Names of every feed of timeline {@code base} that holds an entry, read from its id.
+     *
+     * @param base the base name
+     * @param entryId a stored entry id
+     * @return the base feed first, then its filter feeds (none for an id not in
+     *     {@link EntryId} form)
+     */
+    public List<String> ofEntry(String base, String entryId) {
+        if (!hasFilterFeeds(base)) {
+            return List.of(base);
+        }
+        EntryId id = EntryId.parse(entryId);
+        return id == null ? List.of(base) : of(base, id.verb(), id.targetType());
+    }
+
+    private List<String> of(String base, String verb, @Nullable String targetType) {
+        if (!hasFilterFeeds(base)) {
             return List.of(base);
         }
         List<String> names = new ArrayList<>(4);
         names.add(base);
-        names.add(filtered(base, action.verb(), null));
-        Ref target = action.target();
-        if (target != null) {
-            names.add(filtered(base, null, target.type()));
-            names.add(filtered(base, action.verb(), target.type()));
+        names.add(filtered(base, verb, null));
+        if (targetType != null) {
+            names.add(filtered(base, null, targetType));
+            names.add(filtered(base, verb, targetType));
         }
         return names;
     }
@@ -99,21 +126,17 @@ public final class FeedNames {
     }
 
     /**
-     * The feed a filtered query reads.
+     * The name of the filter feed of a filter, whether or not this mode writes it (it also
+     * scopes cursors, so they stay valid across modes).
      *
      * @param base the base name
      * @param verb only this verb, or {@code null}
      * @param targetType only targets of this type, or {@code null}
-     * @return the feed name
-     * @throws InvalidArgumentException when a filter is asked for but filter feeds are off
+     * @return the feed name; {@code base} itself without filter
      */
-    public String filtered(String base, @Nullable Verb verb, @Nullable String targetType) {
+    public String filtered(String base, @Nullable String verb, @Nullable String targetType) {
         if (verb == null && targetType == null) {
             return base;
-        }
-        if (!filterFeeds) {
-            throw new InvalidArgumentException("filtering by verb or target type needs filter feeds, which are off; "
-                    + "build Timelines with filterFeeds(true) (the default) before writing the actions");
         }
         String name;
         if (targetType == null) {

@@ -1,9 +1,7 @@
 package dev.sequere.timeline.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.timeline.action.Action;
@@ -14,33 +12,48 @@ import org.junit.jupiter.api.Test;
 
 class FeedNamesTest {
 
-    private final FeedNames names = new FeedNames(true);
+    private static final Action LIKE = new Action("1", new Ref("user", "1"), Verb.of("like"), new Ref("project", "2"),
+            Instant.EPOCH, Map.of());
+    private static final Action JOIN = new Action("2", new Ref("user", "1"), Verb.of("join"), null, Instant.EPOCH, Map.of());
+
+    private final FeedNames all = new FeedNames(FilterFeeds.ALL);
 
     @Test
     void anActionWithATargetGoesToFourFeedsAndOneWithoutToTwo() {
-        Action like = new Action("1", new Ref("user", "1"), Verb.of("like"), new Ref("project", "2"), Instant.EPOCH, Map.of());
-        Action join = new Action("2", new Ref("user", "1"), Verb.of("join"), null, Instant.EPOCH, Map.of());
-        assertThat(names.of("private", like))
+        assertThat(all.of("private", LIKE))
                 .containsExactly("private", "private.v.like", "private.t.project", "private.vt.like.project");
-        assertThat(names.of("public", join)).containsExactly("public", "public.v.join");
-        assertThat(new FeedNames(false).of("private", like)).containsExactly("private");
+        assertThat(all.of("public", JOIN)).containsExactly("public", "public.v.join");
+    }
+
+    @Test
+    void eachModeWritesFilterFeedsOnlyForTheTimelinesItCovers() {
+        FeedNames byDefault = new FeedNames(FilterFeeds.PUBLIC_AND_GLOBAL);
+        assertThat(byDefault.of("private", LIKE)).containsExactly("private");
+        assertThat(byDefault.of("public", LIKE)).hasSize(4);
+        assertThat(byDefault.of("global", JOIN)).containsExactly("global", "global.v.join");
+        FeedNames none = new FeedNames(FilterFeeds.NONE);
+        for (String base : new String[] {"private", "public", "global"}) {
+            assertThat(none.of(base, LIKE)).containsExactly(base);
+        }
+    }
+
+    @Test
+    void namesFromAnEntryIdMatchNamesFromItsAction() {
+        String entryId = EntryId.of(LIKE).encode();
+        assertThat(all.ofEntry("private", entryId)).isEqualTo(all.of("private", LIKE));
+        assertThat(all.ofEntry("private", "no-prefix")).containsExactly("private");
+        assertThat(new FeedNames(FilterFeeds.PUBLIC_AND_GLOBAL).ofEntry("private", entryId)).containsExactly("private");
     }
 
     @Test
     void longNamesAreHashedIntoValidDistinctFeedNames() {
         String longType = "t".repeat(64);
         String other = "t".repeat(63) + "u";
-        String a = names.filtered("private", Verb.of("v".repeat(32)), longType);
-        String b = names.filtered("private", Verb.of("v".repeat(32)), other);
+        String a = all.filtered("private", "v".repeat(32), longType);
+        String b = all.filtered("private", "v".repeat(32), other);
         assertThat(a).startsWith("private.x.").isNotEqualTo(b);
         assertThat(new FeedKey(new Ref("user", "1"), a).name()).isEqualTo(a);
-        assertThat(names.filtered("private", null, longType)).hasSizeLessThanOrEqualTo(64);
-    }
-
-    @Test
-    void filtersAreRefusedWhenFilterFeedsAreOff() {
-        assertThatThrownBy(() -> new FeedNames(false).filtered("private", Verb.of("like"), null))
-                .isInstanceOf(InvalidArgumentException.class);
-        assertThat(new FeedNames(false).filtered("private", null, null)).isEqualTo("private");
+        assertThat(all.filtered("private", null, longType)).hasSizeLessThanOrEqualTo(64);
+        assertThat(all.filtered("private", null, null)).isEqualTo("private");
     }
 }

@@ -28,6 +28,8 @@ import dev.sequere.timeline.action.Verb;
 import dev.sequere.timeline.fanout.FanOutStats;
 import dev.sequere.timeline.fanout.RetryPolicy;
 import dev.sequere.timeline.feed.Bounds;
+import dev.sequere.timeline.feed.FeedNames;
+import dev.sequere.timeline.feed.FilterFeeds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +56,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The timeline conformance kit: django-sequere's timeline behaviours, the defects it had that
  * Sequere fixes, fan-out with failures, and concurrency, run against a real backend through the
- * timeline module. A backend's test is a few lines:
+ * timeline module. Groups that involve filters run once in the default {@link FilterFeeds} mode
+ * and again in the other modes (nested subclasses at the end), since each mode answers filters
+ * from different storage. A backend's test is a few lines:
  *
  * <pre>{@code
  * class RedisTimelineTest extends TimelineContract {
@@ -91,6 +95,9 @@ public abstract class TimelineContract {
     protected final List<Ref> skipped = new CopyOnWriteArrayList<>();
 
     private final List<ExecutorService> executors = new ArrayList<>();
+
+    /** The filter feed mode {@link #configure} sets, or {@code null} for the builder's default. */
+    private @Nullable FilterFeeds filterFeeds;
 
     /**
      * A fresh, EMPTY backend in its own namespace (unique key prefix, schema or table prefix)
@@ -161,6 +168,9 @@ public abstract class TimelineContract {
      * @return the configured builder
      */
     protected Timelines.Builder configure(Timelines.Builder builder) {
+        if (filterFeeds != null) {
+            builder.filterFeeds(filterFeeds);
+        }
         return builder
                 .verbs(Person.class, JOIN, LIKE, POST)
                 .verbs(Project.class, RELEASE)
@@ -198,6 +208,25 @@ public abstract class TimelineContract {
         timelines.close();
         timelines = change.apply(configure(Timelines.builder(sequere))).build();
         return timelines;
+    }
+
+    /**
+     * Switches the rest of the test to a filter feed mode (this and every later rebuild).
+     *
+     * @param mode the mode
+     */
+    protected void useFilterFeeds(FilterFeeds mode) {
+        filterFeeds = mode;
+        rebuild(UnaryOperator.identity());
+    }
+
+    /**
+     * The filter feed mode in use.
+     *
+     * @return the mode
+     */
+    protected FilterFeeds filterFeedsMode() {
+        return filterFeeds == null ? FilterFeeds.PUBLIC_AND_GLOBAL : filterFeeds;
     }
 
     /**
@@ -568,13 +597,87 @@ public abstract class TimelineContract {
         }
 
         @Test
-        void filtersCanBeSwitchedOff() {
-            rebuild(b -> b.filterFeeds(false));
+        void onlyTheTimelinesTheModeCoversKeepFilterFeedsAndEveryFilterIsAnswered() {
             Person thoas = directory.person("thoas");
-            timelines.publish(Action.of(thoas, JOIN));
-            assertThat(timelines.of(thoas).privateFeed().count()).isEqualTo(1);
-            assertThatThrownBy(() -> timelines.of(thoas).privateFeed().verb(JOIN).count())
-                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("filterFeeds(true)");
+            Person alice = directory.person("alice");
+            sequere.follow(alice, thoas);
+            Action join = timelines.publish(Action.of(thoas, JOIN));
+            awaitFanOut();
+            FilterFeeds mode = filterFeedsMode();
+            Ref me = sequere.ref(thoas);
+            Ref her = sequere.ref(alice);
+            assertThat(backend.feeds().count(new FeedKey(me, "public.v.join"))).isEqualTo(mode.covers("public") ? 1 : 0);
+            assertThat(backend.feeds().count(new FeedKey(me, "private.v.join"))).isEqualTo(mode.covers("private") ? 1 : 0);
+            assertThat(backend.feeds().count(new FeedKey(her, "private.v.join"))).isEqualTo(mode.covers("private") ? 1 : 0);
+            for (TimelineQuery feed : List.of(timelines.of(thoas).privateFeed(), timelines.of(thoas).publicFeed(),
+                    timelines.of(alice).privateFeed())) {
+                assertThat(feed.verb(JOIN).count()).isEqualTo(1);
+                assertThat(feed.verb(JOIN).unreadCount()).isEqualTo(1);
+                assertThat(ids(feed.verb(JOIN))).containsExactly(join.id());
+                assertThat(feed.verb(POST).count()).isZero();
+                assertThat(feed.targetType(Project.class).count()).isZero();
+                assertThat(feed.verb(POST).page(5).items()).isEmpty();
+            }
+        }
+
+        @Test
+        void filteredPagesWalkEveryMatchOnceWhateverTheScanLimit() {
+            rebuild(b -> b.filterScanLimit(3));
+            Person thoas = directory.person("thoas");
+            Project project = directory.project("p");
+            List<String> likes = new ArrayList<>();
+            List<String> all = new ArrayList<>();
+            for (int i = 0; i < 14; i++) {
+                Action action = i % 5 == 2
+                        ? timelines.publish(Action.of(thoas, LIKE).target(project))
+                        : timelines.publish(Action.of(thoas, POST));
+                all.add(action.id());
+                if (action.verb().equals(LIKE)) {
+                    likes.add(action.id());
+                }
+            }
+            for (TimelineQuery feed : List.of(timelines.of(thoas).privateFeed(), timelines.of(thoas).publicFeed())) {
+                TimelineQuery liked = feed.verb(LIKE);
+                assertThat(ids(liked)).containsExactlyElementsOf(reversed(likes));
+                assertThat(ids(liked.oldestFirst())).containsExactlyElementsOf(likes);
+                assertThat(ids(feed.targetType(Project.class).verb(LIKE))).containsExactlyElementsOf(reversed(likes));
+                assertThat(liked.count()).isEqualTo(likes.size());
+                assertThat(feed.verb(POST).count()).isEqualTo(all.size() - likes.size());
+                assertThat(ids(feed)).containsExactlyElementsOf(reversed(all));
+                // A page never holds more than asked, and pages shorter than asked still lead on.
+                List<String> walked = new ArrayList<>();
+                String cursor = null;
+                do {
+                    Page<Action> page = liked.actions(cursor, 2);
+                    assertThat(page.items().size()).isLessThanOrEqualTo(2);
+                    page.items().forEach(a -> walked.add(a.id()));
+                    cursor = page.nextCursor();
+                } while (cursor != null);
+                assertThat(walked).containsExactlyElementsOf(reversed(likes));
+            }
+            Timeline mine = timelines.of(thoas);
+            mine.markRead(timelines.action(likes.get(1)).orElseThrow().time());
+            assertThat(mine.privateFeed().verb(LIKE).unreadCount()).isEqualTo(1);
+            assertThat(mine.privateFeed().verb(POST).unreadCount()).isEqualTo(all.size() - all.indexOf(likes.get(1)) - 2);
+        }
+
+        @Test
+        void aCursorStaysValidWhenTheFilterFeedModeChanges() {
+            Person thoas = directory.person("thoas");
+            List<String> posts = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                posts.add(timelines.publish(Action.of(thoas, POST)).id());
+            }
+            String cursor = timelines.of(thoas).publicFeed().verb(POST).actions(2).nextCursor();
+            assertThat(cursor).isNotNull();
+            // Read on (NONE) or from the filter feeds it wrote: a mode switched on later lacks older entries.
+            for (FilterFeeds mode : List.of(FilterFeeds.NONE, filterFeedsMode())) {
+                rebuild(b -> b.filterFeeds(mode));
+                assertThat(timelines.of(thoas).publicFeed().verb(POST).actions(cursor, 10).items())
+                        .extracting(Action::id).containsExactly(posts.get(1), posts.get(0));
+            }
+            assertThatThrownBy(() -> timelines.of(thoas).publicFeed().verb(JOIN).actions(cursor, 10))
+                    .isInstanceOf(InvalidCursorException.class);
         }
     }
 
@@ -770,18 +873,20 @@ public abstract class TimelineContract {
             }
             Action post = timelines.publish(Action.of(star, POST));
             awaitFanOut();
+            // One entry per follower, plus the per-verb feed where private timelines keep filter feeds.
+            long perFollower = new FeedNames(filterFeedsMode()).of(FeedNames.PRIVATE, post).size();
             FanOutStats stats = timelines.stats();
             assertThat(stats.pending()).isZero();
             assertThat(stats.failed()).isZero();
             assertThat(stats.completed()).isEqualTo(1);
-            assertThat(stats.delivered()).isEqualTo(2L * followerCount);
+            assertThat(stats.delivered()).isEqualTo(perFollower * followerCount);
             for (int i = 0; i < followerCount; i++) {
                 assertThat(ids(timelines.of(directory.person("fan" + i)).privateFeed())).containsExactly(post.id());
             }
             timelines.publish(Action.of(star, POST).id(post.id()));
             awaitFanOut();
             assertThat(timelines.stats().delivered()).as("a repeated publish delivers nothing new")
-                    .isEqualTo(2L * followerCount);
+                    .isEqualTo(perFollower * followerCount);
         }
 
         @Test
@@ -863,12 +968,16 @@ public abstract class TimelineContract {
     @DisplayName("concurrency")
     class Concurrency {
 
+        int opsPerThread() {
+            return concurrencyOpsPerThread();
+        }
+
         @Test
         void manyThreadsPublishingFollowingAndUnfollowingLeaveExactTimelines() throws Exception {
             rebuild(b -> b.executor(pool(3)).batchSize(3).importLimit(10_000));
             int people = 10;
             int threads = 8;
-            int opsPerThread = concurrencyOpsPerThread();
+            int opsPerThread = opsPerThread();
             List<Person> persons = new ArrayList<>();
             for (int i = 0; i < people; i++) {
                 persons.add(directory.person("u" + i));
@@ -929,6 +1038,123 @@ public abstract class TimelineContract {
                 assertThat(timeline.privateFeed().targetType(Project.class).count()).isEqualTo(likes);
                 assertThat(timeline.privateFeed().verb(POST).count()).isEqualTo(expected.size() - likes);
             }
+        }
+    }
+
+    // The groups again with filter feeds on private timelines too (fan-out writes them), and
+    // with none at all (public and global filtered on read).
+
+    @Nested
+    @DisplayName("publishing, filter feeds everywhere")
+    class PublishingAllFilterFeeds extends Publishing {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+    }
+
+    @Nested
+    @DisplayName("following and unfollowing, filter feeds everywhere")
+    class FollowingAllFilterFeeds extends Following {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+    }
+
+    @Nested
+    @DisplayName("read markers, filter feeds everywhere")
+    class ReadMarkersAllFilterFeeds extends ReadMarkers {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+    }
+
+    @Nested
+    @DisplayName("filters, filter feeds everywhere")
+    class FiltersAllFilterFeeds extends Filters {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+    }
+
+    @Nested
+    @DisplayName("deletion, filter feeds everywhere")
+    class DeletionAllFilterFeeds extends Deletion {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+    }
+
+    @Nested
+    @DisplayName("bounds, filter feeds everywhere")
+    class BoundedAllFilterFeeds extends Bounded {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+    }
+
+    @Nested
+    @DisplayName("fan-out, filter feeds everywhere")
+    class FanOutAllFilterFeeds extends FanOut {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+    }
+
+    @Nested
+    @DisplayName("concurrency, filter feeds everywhere")
+    class ConcurrencyAllFilterFeeds extends Concurrency {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.ALL);
+        }
+
+        @Override
+        int opsPerThread() {
+            // The default-mode run above covers the races at full length; this one the filter feeds' removal paths.
+            return Math.max(10, concurrencyOpsPerThread() / 2);
+        }
+    }
+
+    @Nested
+    @DisplayName("publishing, no filter feeds")
+    class PublishingNoFilterFeeds extends Publishing {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.NONE);
+        }
+    }
+
+    @Nested
+    @DisplayName("filters, no filter feeds")
+    class FiltersNoFilterFeeds extends Filters {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.NONE);
+        }
+    }
+
+    @Nested
+    @DisplayName("deletion, no filter feeds")
+    class DeletionNoFilterFeeds extends Deletion {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.NONE);
+        }
+    }
+
+    @Nested
+    @DisplayName("bounds, no filter feeds")
+    class BoundedNoFilterFeeds extends Bounded {
+        @BeforeEach
+        void mode() {
+            useFilterFeeds(FilterFeeds.NONE);
         }
     }
 
