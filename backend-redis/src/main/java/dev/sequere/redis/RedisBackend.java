@@ -63,7 +63,7 @@ public final class RedisBackend implements Backend {
         EdgeWriter writer = cluster ? new PerSideEdgeWriter(jedis, keys) : new SingleNodeEdgeWriter(jedis, keys);
         this.follows = new RedisFollowStore(jedis, keys, writer);
         this.feeds = new RedisFeedStore(jedis, keys);
-        this.fanOut = new FollowerFanOut(jedis, keys);
+        this.fanOut = new FollowerFanOut(jedis, keys, !cluster);
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.sequere.redis.fanout;
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
 import dev.sequere.redis.command.RedisCalls;
+import dev.sequere.redis.command.Replies;
 import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.redis.script.Scripts;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import java.util.ArrayList;
@@ -21,32 +23,38 @@ import redis.clients.jedis.resps.Tuple;
 /**
  * Delivers one entry to (or takes it back from) the feed of every follower of a resource.
  *
- * <p>Followers are streamed with {@code ZSCAN}, which returns every member present for the whole
- * walk at least once however the set changes meanwhile (rank-based paging would skip members when
- * others leave); a member returned twice is harmless because {@code ZADD NX} and {@code ZREM} are
- * idempotent and only count real changes. Each chunk of feeds is written in one pipeline: one
- * round trip per chunk instead of one per follower; in a Cluster, Jedis's pipeline groups the
- * commands by node.
+ * <p><b>Single node</b> (standalone, Sentinel): one script per chunk ({@code fan_out.lua}) reads
+ * the next {@code batchSize} followers by rank after a keyset position (score and id of the last
+ * one read, found again even if it left meanwhile) and writes their feeds on the server: no
+ * follower id crosses the network and the client does next to nothing, so the server's
+ * {@code ZADD}s are the whole cost. Measured on a private server: about 1.8 ms of server time per
+ * 1 000 deliveries, where the client-side pipeline below was bound by encoding one command per
+ * follower in Java (165 000 deliveries/s). The script builds the feed keys itself, which a
+ * standalone server allows and a Cluster would not.
  *
- * <p>A server-side script per chunk (no follower id crossing the network) was measured and
- * dropped: on the same server it delivered 0.7-0.8x of what pipelines do, as each
- * {@code redis.call} costs Redis more than a pipelined command, and pipelines let the client's
- * encoding run in parallel with the server; it also could not serve a Cluster.
+ * <p><b>Cluster</b>: the followers' feeds are spread over all nodes, so followers are streamed
+ * with {@code ZSCAN} (every member present for the whole walk is returned at least once however
+ * the set changes meanwhile; a repeat is harmless because {@code ZADD NX} and {@code ZREM} only
+ * count real changes) and each chunk of feeds is written in one pipeline, which Jedis groups by
+ * node: one round trip per node and chunk, never one per follower.
  */
 public final class FollowerFanOut {
 
     private final UnifiedJedis jedis;
     private final KeyLayout keys;
+    private final boolean onServer;
 
     /**
      * Creates the fan-out.
      *
      * @param jedis the client
      * @param keys the key layout
+     * @param singleNode whether every key is on one server, so the script may write the feeds
      */
-    public FollowerFanOut(UnifiedJedis jedis, KeyLayout keys) {
+    public FollowerFanOut(UnifiedJedis jedis, KeyLayout keys, boolean singleNode) {
         this.jedis = jedis;
         this.keys = keys;
+        this.onServer = singleNode;
     }
 
     /**
@@ -60,6 +68,9 @@ public final class FollowerFanOut {
      */
     public long add(Ref source, String feedName, FeedEntry entry, int batchSize) {
         require(entry, "entry");
+        if (onServer) {
+            return onServer(source, feedName, batchSize, "fanOut", "add", Long.toString(entry.score()), entry.id());
+        }
         ZAddParams nx = ZAddParams.zAddParams().nx();
         return forEachChunk(source, feedName, batchSize, "fanOut",
                 (pipeline, key) -> pipeline.zadd(key, entry.score(), entry.id(), nx));
@@ -76,17 +87,54 @@ public final class FollowerFanOut {
      */
     public long remove(Ref source, String feedName, String entryId, int batchSize) {
         Ref.requireValidId(entryId, "entry id");
+        if (onServer) {
+            return onServer(source, feedName, batchSize, "fanOutRemove", "remove", "0", entryId);
+        }
         return forEachChunk(source, feedName, batchSize, "fanOutRemove",
                 (pipeline, key) -> pipeline.zrem(key, entryId));
     }
 
-    private long forEachChunk(Ref source, String feedName, int batchSize, String what,
-            BiFunction<AbstractPipeline, String, Response<Long>> write) {
+    /** Runs {@code fan_out.lua} chunk after chunk over each type of followers. */
+    private long onServer(Ref source, String feedName, int batchSize, String what, String op, String score, String entryId) {
+        validate(source, feedName, batchSize);
+        String base = keys.followers(source);
+        String chunk = Integer.toString(batchSize);
+        String tail = "}:feed:" + feedName;
+        return RedisCalls.call(what, () -> {
+            long total = 0;
+            for (String type : jedis.smembers(base)) {
+                List<String> followers = List.of(KeyLayout.typed(base, type));
+                String head = keys.prefix() + '{' + type + ':';
+                String cursor = "0";
+                String lastScore = "";
+                String lastId = "";
+                while (true) {
+                    List<Object> reply = Replies.list(Scripts.FAN_OUT.run(jedis, followers,
+                            List.of(op, chunk, cursor, lastScore, lastId, head, tail, score, entryId)));
+                    total += Replies.integer(reply.get(0));
+                    if (Replies.integer(reply.get(1)) < batchSize) {
+                        break;
+                    }
+                    cursor = "1";
+                    lastId = Replies.string(reply.get(2));
+                    lastScore = Replies.string(reply.get(3));
+                }
+            }
+            return total;
+        });
+    }
+
+    private static void validate(Ref source, String feedName, int batchSize) {
         require(source, "source");
         FeedKey.requireValidName(feedName);
         if (batchSize < 1) {
             throw new InvalidArgumentException("batchSize must be at least 1, was " + batchSize);
         }
+    }
+
+    private long forEachChunk(Ref source, String feedName, int batchSize, String what,
+            BiFunction<AbstractPipeline, String, Response<Long>> write) {
+        validate(source, feedName, batchSize);
         String base = keys.followers(source);
         return RedisCalls.call(what, () -> {
             long total = 0;

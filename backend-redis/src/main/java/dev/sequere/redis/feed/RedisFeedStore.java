@@ -3,6 +3,7 @@ package dev.sequere.redis.feed;
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Order;
 import dev.sequere.Ref;
+import dev.sequere.redis.command.KeysetWindow;
 import dev.sequere.redis.command.Replies;
 import dev.sequere.redis.command.RedisCalls;
 import dev.sequere.redis.keys.KeyLayout;
@@ -26,6 +27,7 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.ZAddParams;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * Feeds as sorted sets (member = entry id, score = entry score) in the owner's slot, and item
@@ -155,14 +157,23 @@ public final class RedisFeedStore implements FeedStore {
         String key = keys.feed(require(feed, "feed"));
         require(query, "query");
         FeedEntry after = query.after();
-        List<String> args = new ArrayList<>(5);
-        args.add(query.order() == Order.NEWEST_FIRST ? "desc" : "asc");
-        args.add(Integer.toString(query.limit()));
-        if (after == null) {
-            args.addAll(List.of("0", "0", ""));
-        } else {
-            args.addAll(List.of("1", Long.toString(after.score()), after.id()));
+        boolean desc = query.order() == Order.NEWEST_FIRST;
+        // One ZRANGE in the common case; the script only when ties at the cursor's score fill the
+        // window (see KeysetWindow).
+        KeysetWindow window = KeysetWindow.of(key, desc, query.limit(), after == null ? null : after.score(), 0,
+                after == null ? null : after.id());
+        List<Tuple> members = RedisCalls.call("feed page", () -> window.read(jedis).members());
+        if (members != null) {
+            List<FeedEntry> page = new ArrayList<>(members.size());
+            for (Tuple tuple : members) {
+                page.add(new FeedEntry(tuple.getElement(), (long) tuple.getScore()));
+            }
+            return page;
         }
+        List<String> args = new ArrayList<>(5);
+        args.add(desc ? "desc" : "asc");
+        args.add(Integer.toString(query.limit()));
+        args.addAll(List.of("1", Long.toString(after.score()), after.id()));
         List<Object> reply = RedisCalls.call("feed page", () -> Replies.list(Scripts.FEED_PAGE.run(jedis, List.of(key), args)));
         List<FeedEntry> page = new ArrayList<>(reply.size() / 2);
         for (int i = 0; i < reply.size(); i += 2) {

@@ -3,6 +3,7 @@ package dev.sequere.redis.follow;
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Order;
 import dev.sequere.Ref;
+import dev.sequere.redis.command.KeysetWindow;
 import dev.sequere.redis.command.Replies;
 import dev.sequere.redis.command.RedisCalls;
 import dev.sequere.redis.keys.KeyLayout;
@@ -15,19 +16,25 @@ import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FollowStore;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.ZRangeParams;
 import redis.clients.jedis.resps.Tuple;
 
 /**
  * The follow graph on sorted sets (see {@link KeyLayout} for the keys). Writes go through an
  * {@link EdgeWriter} chosen for the topology; reads are single commands or one script, so each
  * is one round trip: {@code exists} is one {@code ZSCORE}, a count is one {@code ZCARD} or
- * {@code ZINTERCARD} (or a script summing them over types), a page is one script.
+ * {@code ZINTERCARD} (or a script summing them over types), a page is one {@code ZRANGE} per
+ * type (pipelined behind the types set's {@code SMEMBERS} for all types; see
+ * {@link KeysetWindow}), or one script for friends and the rare cases ranges cannot answer.
  *
  * <p>Order: {@code (since, type, id)}, ids compared as UTF-8 bytes (Redis's order of equal
  * scores). Friends of X are computed as followings(X) &cap; followers(X), both in X's slot, so
@@ -38,9 +45,14 @@ public final class RedisFollowStore implements FollowStore {
     /** Edges removed per pipelined batch by {@link #removeAll}. */
     private static final int FORGET_BATCH = 500;
 
+    /** Most type names remembered for script-free all-types pages (each costs a read per page). */
+    private static final int MAX_KNOWN_TYPES = 8;
+
     private final UnifiedJedis jedis;
     private final KeyLayout keys;
     private final EdgeWriter writer;
+    /** Type names seen in this store's data (see {@link #learn}); a handful in practice. */
+    private final Set<String> knownTypes = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the store.
@@ -60,7 +72,11 @@ public final class RedisFollowStore implements FollowStore {
         require(follower, "follower");
         require(followee, "followee");
         long micros = Scores.ofTime(require(since, "since"));
-        return writer.follow(follower, followee, micros);
+        boolean changed = writer.follow(follower, followee, micros);
+        if (!knownTypes.contains(follower.type()) || !knownTypes.contains(followee.type())) {
+            learn(List.of(follower.type(), followee.type()));
+        }
+        return changed;
     }
 
     @Override
@@ -105,13 +121,97 @@ public final class RedisFollowStore implements FollowStore {
         require(subject, "subject");
         require(direction, "direction");
         require(query, "query");
+        if (direction != Direction.FRIENDS) {
+            List<Edge> page = rangePage(subject, direction, query);
+            if (page != null) {
+                return page;
+            }
+        }
+        return scriptPage(subject, direction, query);
+    }
+
+    /**
+     * A page without a script: one {@code ZRANGE} per type, pipelined behind the {@code SMEMBERS}
+     * of the types set when the query spans all types (one round trip either way).
+     *
+     * <p>An all-types page reads the types this store has seen (see {@link #learn}); if the
+     * resource has a type outside them, or ties at the cursor's score fill a window, the reads are
+     * not enough and it returns {@code null} for the script to answer. The reads are not one
+     * atomic step, unlike the script: each per-type window is exact at its own instant, so an
+     * item present for the whole walk is still neither repeated nor skipped.
+     */
+    private @Nullable List<Edge> rangePage(Ref subject, Direction direction, EdgeQuery query) {
+        String base = direction == Direction.FOLLOWERS ? keys.followers(subject) : keys.followings(subject);
+        boolean desc = query.order() == Order.NEWEST_FIRST;
+        Edge after = query.after();
+        Long cursorScore = after == null ? null : Scores.ofTime(after.since());
+        String only = query.type();
+        List<String> types = only != null ? List.of(only) : List.copyOf(knownTypes);
+        if (types.isEmpty()) {
+            return null;
+        }
+        if (only != null) {
+            Ref.requireValidType(only);
+        }
+        List<KeysetWindow> windows = new ArrayList<>(types.size());
+        for (String t : types) {
+            windows.add(KeysetWindow.of(KeyLayout.typed(base, t), desc, query.limit(), cursorScore,
+                    after == null ? 0 : t.compareTo(after.ref().type()), after == null ? null : after.ref().id()));
+        }
+        Set<String> present = RedisCalls.call("page", () -> {
+            if (only != null) {
+                windows.get(0).read(jedis);
+                return Set.of(only);
+            }
+            Response<Set<String>> typesOf;
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                typesOf = pipeline.smembers(base);
+                windows.forEach(w -> w.queue(pipeline));
+                pipeline.sync();
+            }
+            return typesOf.get();
+        });
+        if (!types.containsAll(present)) {
+            learn(present);
+            return null;
+        }
+        List<Item> items = new ArrayList<>();
+        int groups = 0;
+        for (int g = 0; g < types.size(); g++) {
+            List<Tuple> members = windows.get(g).members();
+            if (members == null) {
+                return null;
+            }
+            if (!members.isEmpty()) {
+                groups++;
+            }
+            for (int k = 0; k < members.size(); k++) {
+                Tuple tuple = members.get(k);
+                items.add(new Item(types.get(g), tuple.getElement(), (long) tuple.getScore(), k));
+            }
+        }
+        return toPage(items, groups, desc, query.limit());
+    }
+
+    /**
+     * Remembers type names seen in this store's data, so that later all-types pages can read
+     * their windows without asking the script; at most {@link #MAX_KNOWN_TYPES}, a resource with
+     * more types always goes through the script.
+     */
+    private void learn(Collection<String> types) {
+        for (String type : types) {
+            if (knownTypes.size() >= MAX_KNOWN_TYPES) {
+                return;
+            }
+            if (!knownTypes.contains(type)) {
+                knownTypes.add(type);
+            }
+        }
+    }
+
+    private List<Edge> scriptPage(Ref subject, Direction direction, EdgeQuery query) {
         Edge after = query.after();
         boolean desc = query.order() == Order.NEWEST_FIRST;
-        String type = query.type();
-        if (type != null && after == null && direction != Direction.FRIENDS) {
-            // The first page of one type is a plain range read: no script, one command.
-            return firstPageOfType(subject, direction, type, desc, query.limit());
-        }
         List<String> args = new ArrayList<>(7);
         args.add(desc ? "desc" : "asc");
         args.add(Integer.toString(query.limit()));
@@ -125,26 +225,14 @@ public final class RedisFollowStore implements FollowStore {
         return merge(reply, desc, query.limit());
     }
 
-    private List<Edge> firstPageOfType(Ref subject, Direction direction, String type, boolean desc, int limit) {
-        String base = direction == Direction.FOLLOWERS ? keys.followers(subject) : keys.followings(subject);
-        String key = KeyLayout.typed(base, type);
-        ZRangeParams range = ZRangeParams.zrangeParams(0L, limit - 1L);
-        List<Tuple> tuples = RedisCalls.call("page", () -> jedis.zrangeWithScores(key, desc ? range.rev() : range));
-        List<Edge> page = new ArrayList<>(tuples.size());
-        for (Tuple tuple : tuples) {
-            page.add(new Edge(new Ref(type, tuple.getElement()), EpochMicros.toInstant((long) tuple.getScore())));
-        }
-        return page;
-    }
-
     /** Merges the per-type windows of a page reply by {@code (since, type)} in the query's order. */
-    private static List<Edge> merge(List<Object> reply, boolean desc, int limit) {
+    private List<Edge> merge(List<Object> reply, boolean desc, int limit) {
         List<Item> items = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         int i = 0;
-        int groups = 0;
         while (i < reply.size()) {
-            groups++;
             String type = Replies.string(reply.get(i++));
+            types.add(type);
             long n = Replies.integer(reply.get(i++));
             for (int k = 0; k < n; k++) {
                 String id = Replies.string(reply.get(i++));
@@ -152,12 +240,17 @@ public final class RedisFollowStore implements FollowStore {
                 items.add(new Item(type, id, micros, k));
             }
         }
+        learn(types);
+        return toPage(items, types.size(), desc, limit);
+    }
+
+    private static List<Edge> toPage(List<Item> items, int groups, boolean desc, int limit) {
         if (groups > 1) {
             Comparator<Item> order = Comparator.<Item>comparingLong(Item::micros).thenComparing(Item::type);
             if (desc) {
                 order = order.reversed();
             }
-            // Within one type the script already returned the right order; the index keeps it.
+            // Within one type the window already has the right order; the index keeps it.
             items.sort(order.thenComparingInt(Item::index));
         }
         List<Edge> page = new ArrayList<>(Math.min(limit, items.size()));

@@ -20,6 +20,8 @@ public final class Scripts {
     public static final LuaScript COUNT = LuaScript.load("count");
     /** One keyset page of a listing. */
     public static final LuaScript PAGE = LuaScript.load("page");
+    /** Fan-out of one chunk of followers, on the server (single node only). */
+    public static final LuaScript FAN_OUT = LuaScript.load("fan_out");
     /** One keyset page of a feed. */
     public static final LuaScript FEED_PAGE = LuaScript.load("feed_page");
 
