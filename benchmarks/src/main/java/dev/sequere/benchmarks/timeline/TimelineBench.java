@@ -1,16 +1,28 @@
 package dev.sequere.benchmarks.timeline;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.sequere.Ref;
 import dev.sequere.Sequere;
 import dev.sequere.jdbc.JdbcBackend;
+import dev.sequere.jdbc.schema.SchemaMigrator;
 import dev.sequere.memory.MemoryBackend;
 import dev.sequere.redis.RedisBackend;
 import dev.sequere.spi.Backend;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
@@ -19,10 +31,17 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * What the timeline benchmarks share: a backend chosen by name ({@code memory}, {@code h2},
- * {@code redis}) that deletes what it wrote when closed, and a {@link Sequere} whose types have
- * loaders (the timeline's pages load actors).
+ * {@code postgresql}, {@code mariadb}, {@code redis}) in a namespace of its own (random table
+ * prefix, random key prefix) that is dropped when closed, a probe of the storage its feeds take,
+ * and a {@link Sequere} whose types have loaders (the timeline's pages load actors).
+ *
+ * <p>Servers: {@code SEQUERE_BENCH_<DB>_URL}, else the tests' {@code SEQUERE_TEST_<DB>_URL}, else
+ * the local default (PostgreSQL 5432, MariaDB 3306, Redis 6379).
  */
 final class TimelineBench {
+
+    /** Every backend name {@link #open} accepts. */
+    static final List<String> BACKENDS = List.of("memory", "h2", "postgresql", "mariadb", "redis");
 
     private TimelineBench() {
     }
@@ -35,8 +54,26 @@ final class TimelineBench {
     record Project(String id) {
     }
 
-    /** A backend and what deletes its data. */
-    record Handle(Backend backend, Runnable cleanup) implements AutoCloseable {
+    /** Bytes the backend's feeds take, as far as the backend lets us see them. */
+    interface StorageProbe {
+        /**
+         * Measures.
+         *
+         * @return bytes, or -1 when the backend gives no figure
+         * @throws Exception when the measurement fails
+         */
+        long bytes() throws Exception;
+
+        /**
+         * What {@link #bytes()} measures.
+         *
+         * @return a short description
+         */
+        String what();
+    }
+
+    /** A backend, what deletes its data, and its storage probe. */
+    record Handle(String name, Backend backend, Runnable cleanup, StorageProbe storage) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -50,21 +87,138 @@ final class TimelineBench {
     static Handle open(String name) {
         switch (name) {
             case "memory":
-                return new Handle(MemoryBackend.create(), () -> { });
-            case "h2":
-                // A private in-memory database: it disappears with the benchmark's fork.
-                return new Handle(JdbcBackend.h2InMemory("tl" + UUID.randomUUID().toString().substring(0, 8)), () -> { });
-            case "redis":
-                String url = redisUrl();
-                String prefix = "sequere-bench:timeline:" + UUID.randomUUID().toString().substring(0, 8) + ":";
-                RedisClient client = RedisClient.create(url);
-                Backend backend = RedisBackend.builder(client).prefix(prefix).build();
-                return new Handle(backend, () -> {
-                    clean(url, prefix);
-                    client.close();
+                return new Handle(name, MemoryBackend.create(), () -> { }, new StorageProbe() {
+                    @Override
+                    public long bytes() {
+                        return usedHeap();
+                    }
+
+                    @Override
+                    public String what() {
+                        return "used heap after GC";
+                    }
                 });
+            case "h2":
+                // A private in-memory database: it disappears with the backend.
+                return new Handle(name, JdbcBackend.h2InMemory("tl" + UUID.randomUUID().toString().substring(0, 8)),
+                        () -> { }, noProbe());
+            case "postgresql":
+            case "mariadb":
+                return openJdbc(name);
+            case "redis":
+                return openRedis();
             default:
-                throw new IllegalArgumentException("unknown backend " + name + ": use memory, h2 or redis");
+                throw new IllegalArgumentException("unknown backend " + name + ": use one of " + BACKENDS);
+        }
+    }
+
+    private static Handle openJdbc(String name) {
+        boolean postgres = name.equals("postgresql");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres ? url("POSTGRES", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres")
+                : url("MARIADB", "jdbc:mariadb://127.0.0.1:3306/test?user=root&password="));
+        config.setMaximumPoolSize(8);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        JdbcBackend backend = JdbcBackend.builder(dataSource)
+                .tablePrefix("tlbench_" + UUID.randomUUID().toString().substring(0, 8) + "_").build();
+        String feedTable = backend.tables().feedEntries();
+        StorageProbe probe = new StorageProbe() {
+            @Override
+            public long bytes() throws SQLException {
+                try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                    if (postgres) {
+                        s.execute("VACUUM ANALYZE " + feedTable);
+                        try (ResultSet rs = s.executeQuery("SELECT pg_total_relation_size('" + feedTable + "')")) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }
+                    s.execute("ANALYZE TABLE " + feedTable);
+                    try (ResultSet rs = s.executeQuery("SELECT data_length + index_length FROM information_schema.tables"
+                            + " WHERE table_schema = DATABASE() AND table_name = '" + feedTable + "'")) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }
+            }
+
+            @Override
+            public String what() {
+                return postgres ? "pg_total_relation_size(" + feedTable + ")"
+                        : "information_schema data_length + index_length of " + feedTable + " (InnoDB estimate)";
+            }
+        };
+        return new Handle(name, backend, () -> {
+            try {
+                new SchemaMigrator(dataSource, backend.dialect(), backend.tables()).drop();
+            } finally {
+                dataSource.close();
+            }
+        }, probe);
+    }
+
+    private static Handle openRedis() {
+        String url = url("REDIS", "redis://127.0.0.1:6379");
+        String prefix = "sequere-bench:timeline:" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        RedisClient client = RedisClient.create(url);
+        Backend backend = RedisBackend.builder(client).prefix(prefix).build();
+        StorageProbe probe = new StorageProbe() {
+            @Override
+            public long bytes() {
+                for (String line : client.info("memory").split("\r?\n")) {
+                    if (line.startsWith("used_memory:")) {
+                        return Long.parseLong(line.substring("used_memory:".length()).trim());
+                    }
+                }
+                throw new IllegalStateException("INFO memory has no used_memory");
+            }
+
+            @Override
+            public String what() {
+                return "INFO used_memory (exact on a server of its own: SEQUERE_BENCH_REDIS_URL)";
+            }
+        };
+        return new Handle("redis", backend, () -> {
+            clean(url, prefix);
+            client.close();
+        }, probe);
+    }
+
+    private static StorageProbe noProbe() {
+        return new StorageProbe() {
+            @Override
+            public long bytes() {
+                return -1;
+            }
+
+            @Override
+            public String what() {
+                return "not measured";
+            }
+        };
+    }
+
+    /** Makes {@code user/u0 .. u<count-1>} follow {@code source} through the SPI, 8 threads. */
+    static void seedFollowers(Backend backend, Ref source, int count) throws Exception {
+        int threads = 8;
+        Instant since = Instant.parse("2026-01-01T00:00:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                done.add(pool.submit(() -> {
+                    for (int i = first; i < count; i += threads) {
+                        backend.follows().follow(user(i), source, since.plusNanos(i * 1_000L));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -97,12 +251,25 @@ final class TimelineBench {
         return new Ref("user", "u" + i);
     }
 
-    private static String redisUrl() {
-        String url = System.getenv("SEQUERE_BENCH_REDIS_URL");
-        if (url == null || url.isBlank()) {
-            url = System.getenv("SEQUERE_TEST_REDIS_URL");
+    static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return url == null || url.isBlank() ? "redis://127.0.0.1:6379" : url.trim();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static String url(String db, String fallback) {
+        String url = System.getenv("SEQUERE_BENCH_" + db + "_URL");
+        if (url == null || url.isBlank()) {
+            url = System.getenv("SEQUERE_TEST_" + db + "_URL");
+        }
+        return url == null || url.isBlank() ? fallback : url.trim();
     }
 
     private static void clean(String url, String prefix) {

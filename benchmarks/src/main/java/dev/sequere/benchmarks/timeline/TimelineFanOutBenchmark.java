@@ -6,7 +6,7 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
-import java.time.Instant;
+import dev.sequere.timeline.feed.FilterFeeds;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,11 +24,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Publishing one action by {@code project/fan}, which has {@code followers} followers, through
- * {@link Timelines#publish} (fan-out in the caller, batches of 100): the actor's own feeds, then
- * every follower's private feed and, with {@code filterFeeds}, its per-verb feed. Beside it, in
- * the same run, the backend's raw {@code fanOut} of one entry to one feed per follower with the
- * same batch size: the floor the timeline builds on. Deliveries per second = followers / time.
+ * Publishing one action with a target by {@code project/fan}, which has {@code followers}
+ * followers, through {@link Timelines#publish} (fan-out in the caller, batches of 100): the
+ * actor's own feeds, then every follower's private feed and, in {@code FilterFeeds.ALL}, its
+ * three filter feeds. Beside it, in the same run, the backend's raw {@code fanOut} of one entry
+ * to one feed per follower with the same batch size: the floor the timeline builds on.
+ * Deliveries per second = followers / time. On a shared machine prefer the paired
+ * {@link TimelineFanOutRatios}. Backends: {@code -p backend=memory,redis,postgresql,h2,mariadb}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -40,6 +42,7 @@ public class TimelineFanOutBenchmark {
 
     private static final Verb POST = Verb.of("post");
     private static final Ref FAN = Ref.of("project", "fan");
+    private static final Ref BOARD = Ref.of("project", "board");
     private static final int BATCH = 100;
 
     /** Which backend. */
@@ -50,9 +53,9 @@ public class TimelineFanOutBenchmark {
     @Param({"10000", "100000"})
     public int followers;
 
-    /** Whether per-verb and per-target-type feeds are written too. */
-    @Param({"true", "false"})
-    public boolean filterFeeds;
+    /** Which timelines keep filter feeds ({@code FilterFeeds}); the default keeps none on private ones. */
+    @Param({"PUBLIC_AND_GLOBAL", "ALL"})
+    public String filterFeeds;
 
     private final AtomicLong next = new AtomicLong();
     private TimelineBench.Handle handle;
@@ -60,14 +63,12 @@ public class TimelineFanOutBenchmark {
 
     /** Creates the followers and the timelines. */
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws Exception {
         handle = TimelineBench.open(backend);
         Sequere sequere = TimelineBench.sequere(handle.backend(), TimelineBench.users(0));
-        Instant since = Instant.parse("2026-01-01T00:00:00Z");
-        for (int i = 0; i < followers; i++) {
-            handle.backend().follows().follow(TimelineBench.user(i), FAN, since.plusNanos(i * 1_000L));
-        }
-        timelines = Timelines.builder(sequere).verbs("project", POST).filterFeeds(filterFeeds).batchSize(BATCH).build();
+        TimelineBench.seedFollowers(handle.backend(), FAN, followers);
+        timelines = Timelines.builder(sequere).verbs("project", POST).filterFeeds(FilterFeeds.valueOf(filterFeeds))
+                .batchSize(BATCH).build();
     }
 
     /** Deletes what the trial wrote. */
@@ -84,7 +85,7 @@ public class TimelineFanOutBenchmark {
      */
     @Benchmark
     public Action publish() {
-        return timelines.publish(Action.of(FAN, POST));
+        return timelines.publish(Action.of(FAN, POST).target(BOARD));
     }
 
     /**

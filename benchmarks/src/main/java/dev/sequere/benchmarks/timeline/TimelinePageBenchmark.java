@@ -13,6 +13,7 @@ import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.ActionCodec;
 import dev.sequere.timeline.action.Verb;
+import dev.sequere.timeline.feed.EntryId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The first page of 20 of a home (private) timeline holding {@code entries} actions by 1 000
  * actors, actors loaded: {@code timelinePage} through the timeline module, {@code rawReads} the
- * reads it needs done by hand (one feed page, one item read, decoding, one loader lookup per
- * actor). Sample mode, so JMH reports p50/p99.
+ * reads it needs done by hand (one feed page, the action ids cut out of the entry ids, one item
+ * read, decoding, one loader lookup per actor). {@code filteredPage}: the first 20 likes (one
+ * action in ten), filtered on read. Sample mode, so JMH reports p50/p99.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -46,6 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TimelinePageBenchmark {
 
     private static final Verb POST = Verb.of("post");
+    private static final Verb LIKE = Verb.of("like");
     private static final Ref READER = Ref.of("user", "reader");
     private static final long BASE_MICROS = 1_750_000_000_000_000L;
 
@@ -70,16 +73,17 @@ public class TimelinePageBenchmark {
         users = TimelineBench.users(1_000);
         users.put("reader", new TimelineBench.User("reader"));
         Sequere sequere = TimelineBench.sequere(handle.backend(), users);
-        timelines = Timelines.builder(sequere).verbs("user", POST).build();
+        timelines = Timelines.builder(sequere).verbs("user", POST, LIKE).build();
         feeds = handle.backend().feeds();
         home = new FeedKey(READER, "private");
         List<FeedKey> target = List.of(home);
         for (int i = 0; i < entries; i++) {
             long micros = BASE_MICROS + i;
-            Action action = new Action("a" + i, TimelineBench.user(i % 1_000), POST, null,
+            // One action in ten is a like: what the filtered page looks for.
+            Action action = new Action("a" + i, TimelineBench.user(i % 1_000), i % 10 == 0 ? LIKE : POST, null,
                     EpochMicros.toInstant(micros), Map.of());
             feeds.putItem(action.id(), ActionCodec.encode(action));
-            feeds.add(new FeedEntry(action.id(), micros), target);
+            feeds.add(EntryId.entry(action), target);
         }
     }
 
@@ -101,6 +105,17 @@ public class TimelinePageBenchmark {
     }
 
     /**
+     * The first page of 20 likes (one action in ten) of the same timeline, which keeps no filter
+     * feeds by default: read from the base feed, about 200 entries.
+     *
+     * @return the page
+     */
+    @Benchmark
+    public Page<TimelineItem> filteredPage() {
+        return timelines.of(READER).privateFeed().verb(LIKE).page(20);
+    }
+
+    /**
      * The same reads by hand.
      *
      * @return the loaded actors
@@ -109,7 +124,11 @@ public class TimelinePageBenchmark {
     public List<Object> rawReads() {
         List<FeedEntry> page = feeds.page(home, FeedQuery.first(20));
         List<String> ids = new ArrayList<>(page.size());
-        page.forEach(e -> ids.add(e.id()));
+        for (FeedEntry e : page) {
+            // Entry ids are "<verb>:<target type>:<action id>"; neither name holds a colon.
+            String id = e.id();
+            ids.add(id.substring(id.indexOf(':', id.indexOf(':') + 1) + 1));
+        }
         Map<String, String> bodies = feeds.items(ids);
         List<Object> actors = new ArrayList<>(page.size());
         for (String id : ids) {
