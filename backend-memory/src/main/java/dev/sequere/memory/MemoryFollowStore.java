@@ -9,23 +9,23 @@ import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FollowStore;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The follow graph in memory. A follow or unfollow locks the two resource nodes it touches, in
  * a fixed order, and updates both directions and every counter in that one critical section, so
- * counts never drift and races resolve to a serial order. Reads take no lock.
+ * counts never drift and races resolve to a serial order. Lookups and counts take no
+ * lock; a page copies its records out of the node's time-ordered index under that node's lock
+ * (one resource, never a global lock), since the index is a plain B+ tree (see {@link EdgeIndex}).
  */
 public final class MemoryFollowStore implements FollowStore {
+
+    /** Followings scanned per locked step of a friends listing. */
+    private static final int FRIENDS_BATCH = 256;
 
     private final ConcurrentHashMap<Ref, ResourceNode> nodes = new ConcurrentHashMap<>();
 
@@ -40,26 +40,35 @@ public final class MemoryFollowStore implements FollowStore {
         while (true) {
             ResourceNode from = node(follower);
             ResourceNode to = node(followee);
-            Boolean created = locked(from, to, () -> {
-                if (from.follows(followee)) {
-                    return false;
-                }
-                FollowRecord record = new FollowRecord(follower, followee, micros);
-                from.putFollowing(record);
-                to.addFollower(record);
-                if (to.follows(follower)) {
-                    // Mutual now (a self-follow is its own mirror and counts once).
-                    from.addFriend(followee.type(), 1);
-                    if (from != to) {
-                        to.addFriend(follower.type(), 1);
+            // Written out rather than through locked(...): this is the hot path, and a capturing
+            // lambda per follow is an allocation escape analysis does not always remove.
+            boolean fromFirst = ResourceNode.LOCK_ORDER.compare(from, to) <= 0;
+            ResourceNode first = fromFirst ? from : to;
+            ResourceNode second = fromFirst ? to : from;
+            synchronized (first) {
+                synchronized (second) {
+                    if (!from.retired && !to.retired) {
+                        return link(from, to, new FollowRecord(follower, followee, micros));
                     }
                 }
-                return true;
-            });
-            if (created != null) {
-                return created;
             }
         }
+    }
+
+    /** Caller holds both locks. */
+    private static boolean link(ResourceNode from, ResourceNode to, FollowRecord record) {
+        if (!from.putFollowingIfAbsent(record)) {
+            return false;
+        }
+        to.addFollower(record);
+        if (to.follows(record.follower)) {
+            // Mutual now (a self-follow is its own mirror and counts once).
+            from.addFriend(record.followee.type(), 1);
+            if (from != to) {
+                to.addFriend(record.follower.type(), 1);
+            }
+        }
+        return true;
     }
 
     /** The node of a ref, created if absent; a plain get first, as most follows find it. */
@@ -123,6 +132,12 @@ public final class MemoryFollowStore implements FollowStore {
         }
     }
 
+    /**
+     * Copies the records of a page out of the node's index under its lock (a page of 20 holds
+     * it for a fraction of a microsecond), then builds the edges outside. Friends are the
+     * followings whose followee follows back, checked outside the lock, so their scan goes in
+     * batches and never holds the lock for a long run of non-mutual follows.
+     */
     @Override
     public List<Edge> page(Ref subject, Direction direction, EdgeQuery query) {
         ResourceNode node = nodes.get(subject);
@@ -130,19 +145,34 @@ public final class MemoryFollowStore implements FollowStore {
             return List.of();
         }
         boolean followers = direction == Direction.FOLLOWERS;
-        Map<String, EdgeIndex> byType = followers ? node.followersByType() : node.followingsByType();
-        Comparator<FollowRecord> order = followers ? FollowRecord.BY_FOLLOWER : FollowRecord.BY_FOLLOWEE;
-        FollowRecord after = query.after() == null ? null : FollowRecord.probe(query.after());
-        Iterator<FollowRecord> records = iterate(byType, query, order, after);
-        Predicate<FollowRecord> keep = direction == Direction.FRIENDS ? this::isMutual : r -> true;
-        List<Edge> page = new ArrayList<>(Math.min(query.limit(), 64));
-        while (page.size() < query.limit() && records.hasNext()) {
-            FollowRecord record = records.next();
-            if (keep.test(record)) {
-                page.add(followers ? record.asFollowerEdge() : record.asFolloweeEdge());
+        boolean friends = direction == Direction.FRIENDS;
+        boolean newestFirst = query.order() == Order.NEWEST_FIRST;
+        int limit = query.limit();
+        int batch = friends ? Math.max(limit, FRIENDS_BATCH) : limit;
+        long afterSince = query.after() == null ? 0 : EpochMicros.of(query.after().since());
+        Ref afterRef = query.after() == null ? null : query.after().ref();
+        List<Edge> page = new ArrayList<>(Math.min(limit, 64));
+        List<FollowRecord> records = new ArrayList<>(Math.min(batch, 64));
+        while (true) {
+            records.clear();
+            synchronized (node) {
+                node.collect(followers, query.type(), newestFirst, afterSince, afterRef, batch, records);
             }
+            for (FollowRecord record : records) {
+                if (!friends || isMutual(record)) {
+                    page.add(followers ? record.asFollowerEdge() : record.asFolloweeEdge());
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                }
+            }
+            if (records.size() < batch) {
+                return page;
+            }
+            FollowRecord lastSeen = records.get(records.size() - 1);
+            afterSince = lastSeen.sinceMicros;
+            afterRef = followers ? lastSeen.follower : lastSeen.followee;
         }
-        return page;
     }
 
     @Override
@@ -155,9 +185,12 @@ public final class MemoryFollowStore implements FollowStore {
         // Snapshot the neighbours, then detach each pair under its own two locks; a follow that
         // races with forget either lands before (and is removed) or after (and stays), both of
         // which a serial order explains.
-        List<Ref> neighbours = new ArrayList<>(node.following().keySet());
-        for (EdgeIndex index : node.followersByType().values()) {
-            for (FollowRecord record : index.all()) {
+        List<Ref> neighbours;
+        synchronized (node) {
+            neighbours = new ArrayList<>(node.following().keySet());
+            List<FollowRecord> followers = new ArrayList<>();
+            node.collect(true, null, false, 0, null, Integer.MAX_VALUE, followers);
+            for (FollowRecord record : followers) {
                 neighbours.add(record.follower);
             }
         }
@@ -220,20 +253,6 @@ public final class MemoryFollowStore implements FollowStore {
     private boolean isMutual(FollowRecord followingRecord) {
         ResourceNode friend = nodes.get(followingRecord.followee);
         return friend != null && friend.follows(followingRecord.follower);
-    }
-
-    private static Iterator<FollowRecord> iterate(Map<String, EdgeIndex> byType, EdgeQuery query,
-            Comparator<FollowRecord> order, @Nullable FollowRecord after) {
-        if (query.type() != null) {
-            EdgeIndex index = byType.get(query.type());
-            return index == null ? java.util.Collections.emptyIterator() : index.after(query.order(), after);
-        }
-        Collection<EdgeIndex> indexes = byType.values();
-        List<Iterator<FollowRecord>> sources = new ArrayList<>(indexes.size());
-        for (EdgeIndex index : indexes) {
-            sources.add(index.after(query.order(), after));
-        }
-        return new MergedIterator<>(sources, query.order() == Order.OLDEST_FIRST ? order : order.reversed());
     }
 
     private static long sizeOf(@Nullable EdgeIndex index) {

@@ -1,7 +1,10 @@
 package dev.sequere.memory;
 
 import dev.sequere.Ref;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>All writes happen while holding this node's monitor (and, for a follow, the other node's
  * too); counters are volatile so that lock-free readers see a value some serial order explains.
+ * The time-ordered indexes are read under the monitor as well (see {@link #collect}); lookups
+ * and counts are not.
  * The maps are created on first write: most resources only ever follow or only ever are
  * followed, and an empty concurrent map still costs about 64 bytes per resource.
  * A node whose last edge is gone is retired and removed from the store; writers that raced
@@ -78,15 +83,23 @@ final class ResourceNode {
         return counter == null ? 0 : counter.value;
     }
 
-    /** Caller holds this node's lock. */
-    void putFollowing(FollowRecord record) {
+    /**
+     * Stores the follow unless this node already follows the followee: one hash operation
+     * decides both. Caller holds this node's lock.
+     *
+     * @return whether the record was stored
+     */
+    boolean putFollowingIfAbsent(FollowRecord record) {
         Map<Ref, FollowRecord> map = following;
         if (map == null) {
             map = new ConcurrentHashMap<>(2);
             following = map;
         }
-        map.put(record.followee, record);
+        if (map.putIfAbsent(record.followee, record) != null) {
+            return false;
+        }
         followingsOf(record.followee.type()).add(record);
+        return true;
     }
 
     /** Caller holds this node's lock. */
@@ -134,7 +147,7 @@ final class ResourceNode {
         }
         EdgeIndex index = map.get(type);
         if (index == null) {
-            index = new EdgeIndex(FollowRecord.NEWEST_BY_FOLLOWER);
+            index = new EdgeIndex(true);
             map.put(type, index);   // under this node's lock: no other writer
         }
         return index;
@@ -148,10 +161,47 @@ final class ResourceNode {
         }
         EdgeIndex index = map.get(type);
         if (index == null) {
-            index = new EdgeIndex(FollowRecord.NEWEST_BY_FOLLOWEE);
+            index = new EdgeIndex(false);
             map.put(type, index);   // under this node's lock: no other writer
         }
         return index;
+    }
+
+    /**
+     * Appends to {@code out} up to {@code max} followers (or followings) of {@code type} (of all
+     * types when null) strictly after {@code (afterSince, afterRef)} in the given order (from
+     * the start when {@code afterRef} is null). Caller holds this node's lock: the indexes are
+     * not safe to read while a writer changes them.
+     */
+    void collect(boolean followers, @Nullable String type, boolean newestFirst, long afterSince,
+            @Nullable Ref afterRef, int max, List<FollowRecord> out) {
+        Map<String, EdgeIndex> byType = followers ? followersByType() : followingsByType();
+        if (type != null) {
+            EdgeIndex index = byType.get(type);
+            if (index != null) {
+                index.collect(newestFirst, afterSince, afterRef, max, out);
+            }
+            return;
+        }
+        Collection<EdgeIndex> indexes = byType.values();
+        if (indexes.size() <= 1) {
+            for (EdgeIndex index : indexes) {
+                index.collect(newestFirst, afterSince, afterRef, max, out);
+            }
+            return;
+        }
+        // Several types: the first `max` of each, merged. Resources have few types of neighbours.
+        List<FollowRecord> merged = new ArrayList<>();
+        for (EdgeIndex index : indexes) {
+            List<FollowRecord> part = new ArrayList<>();
+            index.collect(newestFirst, afterSince, afterRef, max, part);
+            merged.addAll(part);
+        }
+        Comparator<FollowRecord> order = followers ? FollowRecord.BY_FOLLOWER : FollowRecord.BY_FOLLOWEE;
+        merged.sort(newestFirst ? order.reversed() : order);
+        for (int i = 0; i < merged.size() && out.size() < max; i++) {
+            out.add(merged.get(i));
+        }
     }
 
     /** A counter written under a node lock and read without one. */
