@@ -63,11 +63,13 @@ public final class JdbcBackend implements Backend {
         this.feeds = new JdbcFeedStore(sql, tables);
         this.capabilities = Set.copyOf(capabilities);
         this.onClose = builder.onClose;
-        List<String> columns = List.of("owner_type", "owner_id", "feed_name", "entry_id", "score");
-        String followers = "SELECT follower_type, follower_id, " + dialect.selectParameter("VARCHAR(64)") + ", "
+        List<String> columns = List.of("owner_rid", "feed_name", "entry_id", "score");
+        // Reads the followers' surrogates straight off the (followee_rid, since_us, follower_rid)
+        // index and writes narrow rows: no resource lookup per follower.
+        String followers = "SELECT follower_rid, " + dialect.selectParameter("VARCHAR(64)") + ", "
                 + dialect.selectParameter("VARCHAR(255)") + ", " + dialect.selectParameter("BIGINT") + " FROM "
-                + tables.follows() + " WHERE followee_type = ? AND followee_id = ?";
-        this.fanOut = dialect.insertIfAbsentSelect(tables.feedEntries(), columns, columns.subList(0, 4), followers);
+                + tables.follows() + " WHERE followee_rid = " + tables.rid();
+        this.fanOut = dialect.insertIfAbsentSelect(tables.feedEntries(), columns, columns.subList(0, 3), followers);
         this.fanOutAllNew = dialect.insertSelect(tables.feedEntries(), columns, followers);
         this.fanOutRemove = dialect.deleteFromFollowerFeeds(tables);
     }

@@ -25,29 +25,41 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Feeds as rows {@code (owner_type, owner_id, feed_name, entry_id, score)}, unique by the first
- * four, with an index on {@code (owner, feed, score, entry_id)} for keyset pages; item bodies
- * live once in their own table. Writes over many feeds go as multi-row statements whose update
- * count is the exact number of rows changed.
+ * Feeds as narrow rows {@code (owner_rid, feed_name, entry_id, score)}, unique by the first three
+ * (the owner by its surrogate in the resources table), with an index on
+ * {@code (owner, feed, score, entry_id)} for keyset pages; item bodies live once in their own
+ * table. Reads and single-feed writes look the owner's surrogate up inside the statement; writes
+ * over many feeds read the surrogates first, in the same transaction, and then go as multi-row
+ * statements whose update count is the exact number of rows changed.
  */
 public final class JdbcFeedStore implements FeedStore {
 
     /** Rows per multi-row statement: keeps parameter counts far below every driver's limit. */
     static final int CHUNK = 200;
 
-    private static final List<String> COLUMNS = List.of("owner_type", "owner_id", "feed_name", "entry_id", "score");
-    private static final List<String> KEY = COLUMNS.subList(0, 4);
-    private static final String FEED = "owner_type = ? AND owner_id = ? AND feed_name = ?";
+    private static final List<String> COLUMNS = List.of("owner_rid", "feed_name", "entry_id", "score");
+    private static final List<String> KEY = COLUMNS.subList(0, 3);
     // Every writer touches feeds in this one order, so two concurrent multi-feed writes lock rows
     // in the same sequence instead of deadlocking.
     private static final Comparator<FeedKey> LOCK_ORDER =
             Comparator.comparing(FeedKey::owner).thenComparing(FeedKey::name);
 
     private final SqlRunner sql;
+    private final Resources resources;
     private final String entries;
     private final String items;
+    /** One feed: {@code owner_rid = (surrogate of ?, ?) AND feed_name = ?}. */
+    private final String feedWhere;
+    private final String pageNewest;
+    private final String pageOldest;
+    private final String pageNewestAfter;
+    private final String pageOldestAfter;
+    private final String scoreQuery;
+    private final String countQuery;
+    private final String countNewerQuery;
 
     /**
      * Creates the store over existing tables.
@@ -57,8 +69,17 @@ public final class JdbcFeedStore implements FeedStore {
      */
     public JdbcFeedStore(SqlRunner sql, TableNames tables) {
         this.sql = Checks.notNull(sql, "sql");
+        this.resources = new Resources(sql.dialect(), tables);
         this.entries = tables.feedEntries();
         this.items = tables.items();
+        this.feedWhere = "owner_rid = " + tables.rid() + " AND feed_name = ?";
+        this.pageNewest = pageSql(false, false);
+        this.pageOldest = pageSql(true, false);
+        this.pageNewestAfter = pageSql(false, true);
+        this.pageOldestAfter = pageSql(true, true);
+        this.scoreQuery = "SELECT score FROM " + entries + " WHERE " + feedWhere + " AND entry_id = ?";
+        this.countQuery = "SELECT COUNT(*) FROM " + entries + " WHERE " + feedWhere;
+        this.countNewerQuery = countQuery + " AND score > ?";
     }
 
     @Override
@@ -114,9 +135,10 @@ public final class JdbcFeedStore implements FeedStore {
         return sql.transaction("add to feeds", c -> {
             long added = 0;
             for (List<FeedKey> chunk : chunks(keys)) {
+                Map<Ref, Long> rids = resources.ensureAll(c, owners(chunk));
                 List<Object> params = new ArrayList<>(chunk.size() * COLUMNS.size());
                 for (FeedKey feed : chunk) {
-                    params.addAll(List.of(feed.owner().type(), feed.owner().id(), feed.name(), entry.id(), entry.score()));
+                    params.addAll(List.of(rids.get(feed.owner()), feed.name(), entry.id(), entry.score()));
                 }
                 added += update(c, sql.dialect().insertIfAbsent(entries, COLUMNS, KEY, chunk.size()), params);
             }
@@ -134,14 +156,22 @@ public final class JdbcFeedStore implements FeedStore {
         return sql.transaction("remove from feeds", c -> {
             long removed = 0;
             for (List<FeedKey> chunk : chunks(keys)) {
-                List<Object> params = new ArrayList<>(1 + chunk.size() * 3);
+                // Owners never stored have no feed rows: they are left out.
+                Map<Ref, Long> rids = resources.lookup(c, owners(chunk));
+                List<Object> params = new ArrayList<>(1 + chunk.size() * 2);
                 params.add(entryId);
                 for (FeedKey feed : chunk) {
-                    params.addAll(List.of(feed.owner().type(), feed.owner().id(), feed.name()));
+                    Long rid = rids.get(feed.owner());
+                    if (rid != null) {
+                        params.add(rid);
+                        params.add(feed.name());
+                    }
                 }
-                String rows = "(?, ?, ?), ".repeat(chunk.size() - 1) + "(?, ?, ?)";
-                removed += update(c, "DELETE FROM " + entries + " WHERE entry_id = ? AND (owner_type, owner_id, feed_name) IN ("
-                        + rows + ")", params);
+                int rows = (params.size() - 1) / 2;
+                if (rows > 0) {
+                    removed += update(c, "DELETE FROM " + entries + " WHERE entry_id = ? AND (owner_rid, feed_name) IN ("
+                            + "(?, ?), ".repeat(rows - 1) + "(?, ?))", params);
+                }
             }
             return removed;
         });
@@ -160,7 +190,7 @@ public final class JdbcFeedStore implements FeedStore {
             for (List<String> chunk : chunks(ids)) {
                 List<Object> params = new ArrayList<>(feedParams(feed));
                 params.addAll(chunk);
-                removed += update(c, "DELETE FROM " + entries + " WHERE " + FEED + " AND entry_id IN ("
+                removed += update(c, "DELETE FROM " + entries + " WHERE " + feedWhere + " AND entry_id IN ("
                         + placeholders(chunk.size()) + ")", params);
             }
             return removed;
@@ -174,8 +204,7 @@ public final class JdbcFeedStore implements FeedStore {
         List<Object> params = new ArrayList<>(feedParams(feed));
         params.add(entryId);
         return sql.statement("read a score", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT score FROM " + entries + " WHERE " + FEED
-                    + " AND entry_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(scoreQuery)) {
                 Statements.bind(s, 1, params);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
@@ -189,24 +218,23 @@ public final class JdbcFeedStore implements FeedStore {
         Checks.notNull(feed, "feed");
         Checks.notNull(query, "query");
         boolean ascending = query.order() == Order.OLDEST_FIRST;
-        String dir = ascending ? " ASC" : " DESC";
-        List<Object> params = new ArrayList<>(feedParams(feed));
-        StringBuilder q = new StringBuilder("SELECT entry_id, score FROM ").append(entries).append(" WHERE ").append(FEED);
-        FeedEntry after = query.after();
-        if (after != null) {
-            Keyset keyset = Keyset.after(sql.dialect(), List.of("score", "entry_id"),
-                    List.of(after.score(), after.id()), ascending);
-            q.append(" AND ").append(keyset.sql());
-            params.addAll(keyset.params());
-        }
-        q.append(" ORDER BY score").append(dir).append(", entry_id").append(dir).append(" LIMIT ?");
-        params.add(query.limit());
-        String text = q.toString();
+        @Nullable FeedEntry after = query.after();
+        String text = after == null ? (ascending ? pageOldest : pageNewest) : (ascending ? pageOldestAfter : pageNewestAfter);
+        boolean expanded = !sql.dialect().rowValueComparison();
+        int limit = query.limit();
         return sql.statement("read a feed", c -> {
             try (PreparedStatement s = c.prepareStatement(text)) {
-                Statements.bind(s, 1, params);
+                int i = bindFeed(s, feed);
+                if (after != null) {
+                    s.setLong(i++, after.score());
+                    if (expanded) {
+                        s.setLong(i++, after.score());
+                    }
+                    s.setString(i++, after.id());
+                }
+                s.setInt(i, limit);
                 try (ResultSet rs = s.executeQuery()) {
-                    List<FeedEntry> page = new ArrayList<>(query.limit());
+                    List<FeedEntry> page = new ArrayList<>(limit);
                     while (rs.next()) {
                         page.add(new FeedEntry(rs.getString(1), rs.getLong(2)));
                     }
@@ -219,13 +247,13 @@ public final class JdbcFeedStore implements FeedStore {
     @Override
     public long count(FeedKey feed) {
         Checks.notNull(feed, "feed");
-        return countWhere(feed, "", List.of());
+        return countWhere(feed, countQuery, List.of());
     }
 
     @Override
     public long countNewer(FeedKey feed, long score) {
         Checks.notNull(feed, "feed");
-        return countWhere(feed, " AND score > ?", List.of(score));
+        return countWhere(feed, countNewerQuery, List.of(score));
     }
 
     @Override
@@ -239,7 +267,7 @@ public final class JdbcFeedStore implements FeedStore {
         }
         // The boundary is the last entry to keep; everything strictly below it goes. Read and
         // delete share one transaction so the feed is trimmed against a single view of it.
-        String boundary = "SELECT score, entry_id FROM " + entries + " WHERE " + FEED
+        String boundary = "SELECT score, entry_id FROM " + entries + " WHERE " + feedWhere
                 + " ORDER BY score DESC, entry_id DESC LIMIT 1 OFFSET ?";
         return sql.transaction("trim a feed", c -> {
             List<Object> params = new ArrayList<>(feedParams(feed));
@@ -259,7 +287,7 @@ public final class JdbcFeedStore implements FeedStore {
             Keyset below = Keyset.after(sql.dialect(), List.of("score", "entry_id"), List.of(score, entryId), false);
             List<Object> deleteParams = new ArrayList<>(feedParams(feed));
             deleteParams.addAll(below.params());
-            return (long) update(c, "DELETE FROM " + entries + " WHERE " + FEED + " AND " + below.sql(), deleteParams);
+            return (long) update(c, "DELETE FROM " + entries + " WHERE " + feedWhere + " AND " + below.sql(), deleteParams);
         });
     }
 
@@ -269,20 +297,19 @@ public final class JdbcFeedStore implements FeedStore {
         List<Object> params = new ArrayList<>(feedParams(feed));
         params.add(score);
         return sql.statement("remove old feed entries",
-                c -> (long) update(c, "DELETE FROM " + entries + " WHERE " + FEED + " AND score < ?", params));
+                c -> (long) update(c, "DELETE FROM " + entries + " WHERE " + feedWhere + " AND score < ?", params));
     }
 
     @Override
     public long clear(FeedKey feed) {
         Checks.notNull(feed, "feed");
         return sql.statement("clear a feed",
-                c -> (long) update(c, "DELETE FROM " + entries + " WHERE " + FEED, feedParams(feed)));
+                c -> (long) update(c, "DELETE FROM " + entries + " WHERE " + feedWhere, feedParams(feed)));
     }
 
-    private long countWhere(FeedKey feed, String condition, List<Object> extra) {
+    private long countWhere(FeedKey feed, String q, List<Object> extra) {
         List<Object> params = new ArrayList<>(feedParams(feed));
         params.addAll(extra);
-        String q = "SELECT COUNT(*) FROM " + entries + " WHERE " + FEED + condition;
         SqlWork<Long> work = c -> {
             try (PreparedStatement s = c.prepareStatement(q)) {
                 Statements.bind(s, 1, params);
@@ -293,6 +320,29 @@ public final class JdbcFeedStore implements FeedStore {
             }
         };
         return sql.statement("count a feed", work);
+    }
+
+    /** Parameters: owner type and id, feed name, the position (score, repeated when expanded, id), limit. */
+    private String pageSql(boolean ascending, boolean after) {
+        String dir = ascending ? " ASC" : " DESC";
+        StringBuilder q = new StringBuilder("SELECT entry_id, score FROM ").append(entries).append(" WHERE ")
+                .append(feedWhere);
+        if (after) {
+            q.append(" AND ").append(Keyset.after(sql.dialect(), List.of("score", "entry_id"), List.of(0L, ""), ascending)
+                    .sql());
+        }
+        return q.append(" ORDER BY score").append(dir).append(", entry_id").append(dir).append(" LIMIT ?").toString();
+    }
+
+    private static int bindFeed(PreparedStatement s, FeedKey feed) throws SQLException {
+        s.setString(1, feed.owner().type());
+        s.setString(2, feed.owner().id());
+        s.setString(3, feed.name());
+        return 4;
+    }
+
+    private static List<Ref> owners(List<FeedKey> feeds) {
+        return List.copyOf(new LinkedHashSet<>(feeds.stream().map(FeedKey::owner).toList()));
     }
 
     private static List<Object> feedParams(FeedKey feed) {

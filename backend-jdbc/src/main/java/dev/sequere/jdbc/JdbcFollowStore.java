@@ -3,9 +3,7 @@ package dev.sequere.jdbc;
 import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.jdbc.schema.TableNames;
-import dev.sequere.jdbc.sql.Keyset;
 import dev.sequere.jdbc.sql.SqlRunner;
-import dev.sequere.jdbc.sql.Statements;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.Edge;
 import dev.sequere.spi.EdgeQuery;
@@ -16,31 +14,36 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The follow graph in one table, one row per edge {@code follower -> followee} under a primary
- * key, so duplicates are impossible. Both directions are the same row, so they can never
- * disagree; four covering indexes serve the listings of each direction in time order, for all
- * types and for one type.
+ * The follow graph in one table of edges {@code (follower_rid, followee_rid, since_us, follower_type,
+ * followee_type)} keyed by the two resources' surrogates, so duplicates are impossible. Both
+ * directions are the same row, so they can never disagree; four indexes serve the listings of
+ * each direction in {@code (since, surrogate)} order, for all types and for one type.
  *
- * <p>{@link #follow} is one insert-if-absent and {@link #unfollow} one delete: their update count
- * says whether the state changed, with no read before the write. Counts are {@code COUNT(*)} over
- * an index, so they are exact under any concurrency and can never drift (see the module README
- * for what that costs on a resource with a million followers).
+ * <p>{@link #follow} stores the two resources if they are new (insert-if-absent; resource rows are
+ * never deleted) and then inserts the edge if absent: that second statement's update count says
+ * whether the state changed, with no read before the write. {@link #unfollow} is one delete.
+ * Reads look the subject's surrogate up inside the statement itself. Counts are {@code COUNT(*)}
+ * over an index, so they are exact under any concurrency and can never drift.
+ *
+ * <p>Every statement text is built once, in the constructor: a call only binds parameters.
  */
 public final class JdbcFollowStore implements FollowStore {
 
-    private static final List<String> COLUMNS =
-            List.of("follower_type", "follower_id", "followee_type", "followee_id", "since_us");
-    private static final List<String> KEY = COLUMNS.subList(0, 4);
-
     private final SqlRunner sql;
-    private final String table;
+    private final Resources resources;
     private final String insert;
     private final String delete;
     private final String since;
+    private final String removeOutgoing;
+    private final String removeIncoming;
+    /** Page statements by {@link #shape}; count statements by direction and type filter. */
+    private final String[] pages = new String[Direction.values().length * 8];
+    private final String[] counts = new String[Direction.values().length * 2];
 
     /**
      * Creates the store over existing tables.
@@ -50,11 +53,31 @@ public final class JdbcFollowStore implements FollowStore {
      */
     public JdbcFollowStore(SqlRunner sql, TableNames tables) {
         this.sql = Checks.notNull(sql, "sql");
-        this.table = tables.follows();
-        this.insert = sql.dialect().insertIfAbsent(table, COLUMNS, KEY, 1);
-        String edge = " WHERE follower_type = ? AND follower_id = ? AND followee_type = ? AND followee_id = ?";
+        this.resources = new Resources(sql.dialect(), tables);
+        String table = tables.follows();
+        String rid = tables.rid();
+        this.insert = sql.dialect().insertIfAbsentSelect(table,
+                List.of("follower_rid", "followee_rid", "since_us", "follower_type", "followee_type"),
+                List.of("follower_rid", "followee_rid"),
+                "SELECT a.rid, b.rid, " + sql.dialect().selectParameter("BIGINT") + ", a.res_type, b.res_type FROM "
+                        + tables.resources() + " a, " + tables.resources() + " b"
+                        + " WHERE a.res_type = ? AND a.res_id = ? AND b.res_type = ? AND b.res_id = ?");
+        String edge = " WHERE follower_rid = " + rid + " AND followee_rid = " + rid;
         this.delete = "DELETE FROM " + table + edge;
         this.since = "SELECT since_us FROM " + table + edge;
+        this.removeOutgoing = "DELETE FROM " + table + " WHERE follower_rid = " + rid;
+        this.removeIncoming = "DELETE FROM " + table + " WHERE followee_rid = " + rid;
+        for (Direction direction : Direction.values()) {
+            for (int typed = 0; typed < 2; typed++) {
+                counts[direction.ordinal() * 2 + typed] = countSql(tables, direction, typed == 1);
+                for (int after = 0; after < 2; after++) {
+                    for (int ascending = 0; ascending < 2; ascending++) {
+                        pages[shape(direction, typed == 1, after == 1, ascending == 1)] =
+                                pageSql(tables, direction, typed == 1, after == 1, ascending == 1);
+                    }
+                }
+            }
+        }
     }
 
     @Override
@@ -62,9 +85,17 @@ public final class JdbcFollowStore implements FollowStore {
         Checks.notNull(follower, "follower");
         Checks.notNull(followee, "followee");
         long micros = EpochMicros.of(Checks.notNull(since, "since"));
+        // Two statements without a transaction around them: storing the resources is idempotent
+        // and harmless on its own (resource rows are never deleted), and the edge insert alone
+        // decides, atomically, whether the follow is new.
         return sql.statement("follow", c -> {
+            resources.ensure(c, follower, followee);
             try (PreparedStatement s = c.prepareStatement(insert)) {
-                Statements.bind(s, 1, List.of(follower.type(), follower.id(), followee.type(), followee.id(), micros));
+                s.setLong(1, micros);
+                s.setString(2, follower.type());
+                s.setString(3, follower.id());
+                s.setString(4, followee.type());
+                s.setString(5, followee.id());
                 return s.executeUpdate() > 0;
             }
         });
@@ -76,7 +107,7 @@ public final class JdbcFollowStore implements FollowStore {
         Checks.notNull(followee, "followee");
         return sql.statement("unfollow", c -> {
             try (PreparedStatement s = c.prepareStatement(delete)) {
-                Statements.bind(s, 1, List.of(follower.type(), follower.id(), followee.type(), followee.id()));
+                bindPair(s, follower, followee);
                 return s.executeUpdate() > 0;
             }
         });
@@ -93,7 +124,7 @@ public final class JdbcFollowStore implements FollowStore {
         Checks.notNull(followee, "followee");
         return sql.statement("read a follow", c -> {
             try (PreparedStatement s = c.prepareStatement(since)) {
-                Statements.bind(s, 1, List.of(follower.type(), follower.id(), followee.type(), followee.id()));
+                bindPair(s, follower, followee);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(EpochMicros.toInstant(rs.getLong(1))) : Optional.<Instant>empty();
                 }
@@ -108,21 +139,14 @@ public final class JdbcFollowStore implements FollowStore {
         if (type != null) {
             Ref.requireValidType(type);
         }
-        Sides sides = Sides.of(direction);
-        List<Object> params = new ArrayList<>(List.of(subject.type(), subject.id()));
-        StringBuilder q = new StringBuilder("SELECT COUNT(*) FROM ").append(table).append(" a WHERE a.")
-                .append(sides.subjectType).append(" = ? AND a.").append(sides.subjectId).append(" = ?");
-        if (type != null) {
-            q.append(" AND a.").append(sides.otherType).append(" = ?");
-            params.add(type);
-        }
-        if (direction == Direction.FRIENDS) {
-            appendFollowsBack(q, params, subject);
-        }
-        String query = q.toString();
-        return sql.statement("count " + direction.name().toLowerCase(java.util.Locale.ROOT), c -> {
+        String query = counts[direction.ordinal() * 2 + (type == null ? 0 : 1)];
+        return sql.statement("count " + direction.name().toLowerCase(Locale.ROOT), c -> {
             try (PreparedStatement s = c.prepareStatement(query)) {
-                Statements.bind(s, 1, params);
+                s.setString(1, subject.type());
+                s.setString(2, subject.id());
+                if (type != null) {
+                    s.setString(3, type);
+                }
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -136,41 +160,32 @@ public final class JdbcFollowStore implements FollowStore {
         Checks.notNull(subject, "subject");
         Checks.notNull(direction, "direction");
         Checks.notNull(query, "query");
-        Sides sides = Sides.of(direction);
         boolean ascending = query.order() == Order.OLDEST_FIRST;
-        String dir = ascending ? " ASC" : " DESC";
         @Nullable String type = query.type();
-        List<Object> params = new ArrayList<>(List.of(subject.type(), subject.id()));
-        StringBuilder q = new StringBuilder("SELECT a.").append(sides.otherType).append(", a.").append(sides.otherId)
-                .append(", a.since_us FROM ").append(table).append(" a WHERE a.").append(sides.subjectType)
-                .append(" = ? AND a.").append(sides.subjectId).append(" = ?");
-        if (type != null) {
-            q.append(" AND a.").append(sides.otherType).append(" = ?");
-            params.add(type);
-        }
-        Edge after = query.after();
-        if (after != null) {
-            Keyset keyset = keyset(sides, type, after, ascending);
-            q.append(" AND ").append(keyset.sql());
-            params.addAll(keyset.params());
-        }
-        if (direction == Direction.FRIENDS) {
-            appendFollowsBack(q, params, subject);
-        }
-        // With a type filter the type column is constant: leaving it out of ORDER BY lets every
-        // optimizer walk the per-type index (type, since, id) without a sort.
-        q.append(" ORDER BY a.since_us").append(dir);
-        if (type == null) {
-            q.append(", a.").append(sides.otherType).append(dir);
-        }
-        q.append(", a.").append(sides.otherId).append(dir).append(" LIMIT ?");
-        params.add(query.limit());
-        String text = q.toString();
-        return sql.statement("list " + direction.name().toLowerCase(java.util.Locale.ROOT), c -> {
+        @Nullable Edge after = query.after();
+        String text = pages[shape(direction, type != null, after != null, ascending)];
+        boolean expanded = !sql.dialect().rowValueComparison();
+        int limit = query.limit();
+        return sql.statement("list " + direction.name().toLowerCase(Locale.ROOT), c -> {
             try (PreparedStatement s = c.prepareStatement(text)) {
-                Statements.bind(s, 1, params);
+                s.setString(1, subject.type());
+                s.setString(2, subject.id());
+                int i = 3;
+                if (type != null) {
+                    s.setString(i++, type);
+                }
+                if (after != null) {
+                    long micros = EpochMicros.of(after.since());
+                    s.setLong(i++, micros);
+                    if (expanded) {
+                        s.setLong(i++, micros);
+                    }
+                    s.setString(i++, after.ref().type());
+                    s.setString(i++, after.ref().id());
+                }
+                s.setInt(i, limit);
                 try (ResultSet rs = s.executeQuery()) {
-                    List<Edge> edges = new ArrayList<>(query.limit());
+                    List<Edge> edges = new ArrayList<>(limit);
                     while (rs.next()) {
                         edges.add(new Edge(new Ref(rs.getString(1), rs.getString(2)), EpochMicros.toInstant(rs.getLong(3))));
                     }
@@ -183,13 +198,12 @@ public final class JdbcFollowStore implements FollowStore {
     @Override
     public long removeAll(Ref subject) {
         Checks.notNull(subject, "subject");
-        String outgoing = "DELETE FROM " + table + " WHERE follower_type = ? AND follower_id = ?";
-        String incoming = "DELETE FROM " + table + " WHERE followee_type = ? AND followee_id = ?";
         return sql.transaction("forget", c -> {
             long removed = 0;
-            for (String statement : List.of(outgoing, incoming)) {
+            for (String statement : List.of(removeOutgoing, removeIncoming)) {
                 try (PreparedStatement s = c.prepareStatement(statement)) {
-                    Statements.bind(s, 1, List.of(subject.type(), subject.id()));
+                    s.setString(1, subject.type());
+                    s.setString(2, subject.id());
                     // A self-follow goes with the first statement, so it is counted once.
                     removed += s.executeUpdate();
                 }
@@ -198,42 +212,81 @@ public final class JdbcFollowStore implements FollowStore {
         });
     }
 
-    /** Friends: the subject follows the other resource, and that resource follows the subject. */
-    private void appendFollowsBack(StringBuilder q, List<Object> params, Ref subject) {
-        q.append(" AND EXISTS (SELECT 1 FROM ").append(table).append(" b WHERE b.follower_type = a.followee_type")
-                .append(" AND b.follower_id = a.followee_id AND b.followee_type = ? AND b.followee_id = ?)");
-        params.add(subject.type());
-        params.add(subject.id());
+    private static void bindPair(PreparedStatement s, Ref follower, Ref followee) throws java.sql.SQLException {
+        s.setString(1, follower.type());
+        s.setString(2, follower.id());
+        s.setString(3, followee.type());
+        s.setString(4, followee.id());
+    }
+
+    private static int shape(Direction direction, boolean typed, boolean after, boolean ascending) {
+        return direction.ordinal() * 8 + (typed ? 4 : 0) + (after ? 2 : 0) + (ascending ? 1 : 0);
+    }
+
+    /** Parameters: subject type and id, then the other end's type when filtered. */
+    private static String countSql(TableNames tables, Direction direction, boolean typed) {
+        Sides sides = Sides.of(direction);
+        StringBuilder q = new StringBuilder("SELECT COUNT(*) FROM ").append(tables.follows()).append(" a WHERE a.")
+                .append(sides.subject).append(" = ").append(tables.rid());
+        if (typed) {
+            q.append(" AND a.").append(sides.otherType).append(" = ?");
+        }
+        appendFollowsBack(q, tables, direction);
+        return q.toString();
     }
 
     /**
-     * "Strictly after {@code after}" along {@code (since, type, id)}. With a type filter the type
-     * is a constant, so the predicate reduces to {@code (since, id)} or to {@code since} alone
-     * depending on how the filter's type compares with the position's type (types are ASCII:
-     * Java's order is the database's binary order).
+     * The newest or oldest edges of a subject, ordered by {@code (since, surrogate of the other
+     * end)}: the inner query walks one index in order and stops at the limit, the outer one turns
+     * at most {@code limit} surrogates back into refs. Parameters: subject type and id, the
+     * filter's type, the position (time, repeated when the keyset is expanded, then the
+     * position's type and id), the limit.
+     *
+     * <p>A position whose ref was never stored has no surrogate; {@code COALESCE(..., 0)} places
+     * it before every resource of the same time (surrogates start at 1), a fixed place in the
+     * order, so paging from it is still consistent.
      */
-    private Keyset keyset(Sides sides, @Nullable String type, Edge after, boolean ascending) {
-        long since = EpochMicros.of(after.since());
-        String sinceColumn = "a.since_us";
-        if (type == null) {
-            return Keyset.after(sql.dialect(), List.of(sinceColumn, "a." + sides.otherType, "a." + sides.otherId),
-                    List.of(since, after.ref().type(), after.ref().id()), ascending);
+    private String pageSql(TableNames tables, Direction direction, boolean typed, boolean after, boolean ascending) {
+        Sides sides = Sides.of(direction);
+        String dir = ascending ? " ASC" : " DESC";
+        String other = "a." + sides.other;
+        StringBuilder q = new StringBuilder("SELECT r.res_type, r.res_id, p.since_us FROM (SELECT ").append(other)
+                .append(" AS other_rid, a.since_us FROM ").append(tables.follows()).append(" a WHERE a.")
+                .append(sides.subject).append(" = ").append(tables.rid());
+        if (typed) {
+            q.append(" AND a.").append(sides.otherType).append(" = ?");
         }
-        int cmp = type.compareTo(after.ref().type());
-        if (cmp == 0) {
-            return Keyset.after(sql.dialect(), List.of(sinceColumn, "a." + sides.otherId),
-                    List.of(since, after.ref().id()), ascending);
+        if (after) {
+            String op = ascending ? " > " : " < ";
+            String position = "COALESCE(" + tables.rid() + ", 0)";
+            if (sql.dialect().rowValueComparison()) {
+                q.append(" AND (a.since_us, ").append(other).append(')').append(op).append("(?, ").append(position)
+                        .append(')');
+            } else {
+                q.append(" AND (a.since_us").append(op).append("? OR (a.since_us = ? AND ").append(other).append(op)
+                        .append(position).append("))");
+            }
         }
-        boolean sameTimeIsAfter = ascending ? cmp > 0 : cmp < 0;
-        String op = ascending ? (sameTimeIsAfter ? " >= ?" : " > ?") : (sameTimeIsAfter ? " <= ?" : " < ?");
-        return new Keyset(sinceColumn + op, List.of(since));
+        appendFollowsBack(q, tables, direction);
+        q.append(" ORDER BY a.since_us").append(dir).append(", ").append(other).append(dir).append(" LIMIT ?) p JOIN ")
+                .append(tables.resources()).append(" r ON r.rid = p.other_rid ORDER BY p.since_us").append(dir)
+                .append(", p.other_rid").append(dir);
+        return q.toString();
+    }
+
+    /** Friends: the subject follows the other resource, and that resource follows the subject. */
+    private static void appendFollowsBack(StringBuilder q, TableNames tables, Direction direction) {
+        if (direction == Direction.FRIENDS) {
+            q.append(" AND EXISTS (SELECT 1 FROM ").append(tables.follows())
+                    .append(" b WHERE b.follower_rid = a.followee_rid AND b.followee_rid = a.follower_rid)");
+        }
     }
 
     /** Which columns hold the subject and the other end for a direction. */
-    private record Sides(String subjectType, String subjectId, String otherType, String otherId) {
+    private record Sides(String subject, String other, String otherType) {
 
-        static final Sides FOLLOWERS = new Sides("followee_type", "followee_id", "follower_type", "follower_id");
-        static final Sides FOLLOWINGS = new Sides("follower_type", "follower_id", "followee_type", "followee_id");
+        static final Sides FOLLOWERS = new Sides("followee_rid", "follower_rid", "follower_type");
+        static final Sides FOLLOWINGS = new Sides("follower_rid", "followee_rid", "followee_type");
 
         static Sides of(Direction direction) {
             return direction == Direction.FOLLOWERS ? FOLLOWERS : FOLLOWINGS;

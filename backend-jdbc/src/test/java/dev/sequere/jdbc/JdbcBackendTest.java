@@ -69,12 +69,73 @@ class JdbcBackendTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void version1TablesAreConvertedWithTheirData(TestDatabase db) throws Exception {
+        // Tables a release with schema version 1 created, holding rows it wrote (tricky ids included).
+        TableNames tables = new TableNames(TestDatabase.uniquePrefix());
+        String tricky = "o'Brien \"x\"; DROP TABLE t --";
+        Ref quoted = Ref.of("user", tricky);
+        Ref project = Ref.of("project", "p");
+        long micros = T0.getEpochSecond() * 1_000_000L + T0.getNano() / 1_000;
+        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            for (String statement : Migration.ALL.get(0).statements(dev.sequere.jdbc.dialect.Dialect.detect(c).name(), tables)) {
+                s.execute(statement);
+            }
+            try (var insert = c.prepareStatement("INSERT INTO " + tables.prefix() + "follows (follower_type, follower_id,"
+                    + " followee_type, followee_id, since_us) VALUES (?, ?, ?, ?, ?)")) {
+                for (Ref follower : List.of(USER, quoted, project)) {
+                    insert.setString(1, follower.type());
+                    insert.setString(2, follower.id());
+                    insert.setString(3, follower.equals(project) ? USER.type() : project.type());
+                    insert.setString(4, follower.equals(project) ? USER.id() : project.id());
+                    insert.setLong(5, micros);
+                    insert.executeUpdate();
+                }
+            }
+            try (var insert = c.prepareStatement("INSERT INTO " + tables.prefix() + "feed_entries (owner_type, owner_id,"
+                    + " feed_name, entry_id, score) VALUES (?, ?, ?, ?, ?)")) {
+                for (Ref owner : List.of(USER, quoted)) {
+                    insert.setString(1, owner.type());
+                    insert.setString(2, owner.id());
+                    insert.setString(3, "private");
+                    insert.setString(4, "e'1");
+                    insert.setLong(5, 7);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        JdbcBackend upgraded = JdbcBackend.builder(db.dataSource()).tablePrefix(tables.prefix()).build();
+        try {
+            assertThat(upgraded.follows().count(project, Direction.FOLLOWERS, null)).isEqualTo(2);
+            assertThat(upgraded.follows().since(quoted, project)).contains(T0);
+            assertThat(upgraded.follows().page(USER, Direction.FRIENDS, new EdgeQuery(null, Order.NEWEST_FIRST, null, 10)))
+                    .extracting(Edge::ref).containsExactly(project);
+            assertThat(upgraded.feeds().page(new FeedKey(quoted, "private"), FeedQuery.first(10)))
+                    .containsExactly(new FeedEntry("e'1", 7));
+            assertThat(upgraded.feeds().count(new FeedKey(USER, "private"))).isEqualTo(1);
+            // The converted graph takes new writes like any other.
+            assertThat(upgraded.follows().follow(quoted, project, T0)).isFalse();
+            assertThat(upgraded.fanOut(project, "private", new FeedEntry("e2", 8), 10)).isEqualTo(2);
+            assertThat(upgraded.feeds().count(new FeedKey(quoted, "private"))).isEqualTo(2);
+            // The version-1 tables are gone.
+            try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeQuery("SELECT COUNT(*) FROM " + tables.prefix() + "follows").close())
+                        .isInstanceOf(java.sql.SQLException.class);
+            }
+        } finally {
+            TestDatabase.dispose(upgraded);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void shippedScriptAppliedByHandIsAcceptedWithoutSchemaCreation(TestDatabase db) throws Exception {
         JdbcBackend probe = db.newBackend();
         TableNames tables = new TableNames(TestDatabase.uniquePrefix());
         try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
-            for (String statement : Migration.ALL.get(0).statements(probe.dialect().name(), tables)) {
-                s.execute(statement);
+            for (Migration migration : Migration.ALL) {
+                for (String statement : migration.statements(probe.dialect().name(), tables)) {
+                    s.execute(statement);
+                }
             }
         }
         JdbcBackend byHand = JdbcBackend.builder(db.dataSource()).tablePrefix(tables.prefix()).createSchema(false).build();
@@ -328,12 +389,18 @@ class JdbcBackendTest {
     void everyDialectShipsTheSameTablesAndIndexes() {
         TableNames tables = new TableNames("x_");
         for (String dialect : List.of("h2", "postgresql", "mariadb", "mysql")) {
-            String all = String.join("\n", Migration.ALL.get(0).statements(dialect, tables));
+            String v1 = String.join("\n", Migration.ALL.get(0).statements(dialect, tables));
             for (String name : List.of("x_follows", "x_feed_entries", "x_items", "x_schema_version", "x_follows_followings",
                     "x_follows_followings_t", "x_follows_followers", "x_follows_followers_t", "x_feed_entries_by_score")) {
-                assertThat(all).as(dialect).contains(name);
+                assertThat(v1).as(dialect).contains(name);
             }
-            assertThat(all).as(dialect).doesNotContain("${prefix}");
+            String v2 = String.join("\n", Migration.ALL.get(1).statements(dialect, tables));
+            for (String name : List.of("x_resources", "x_resources_key", "x_follow_edges", "x_follow_edges_out",
+                    "x_follow_edges_out_t", "x_follow_edges_in", "x_follow_edges_in_t", "x_feed_rows",
+                    "x_feed_rows_by_score", "DROP TABLE IF EXISTS x_follows, x_feed_entries")) {
+                assertThat(v2).as(dialect).contains(name);
+            }
+            assertThat(v1 + v2).as(dialect).doesNotContain("${prefix}");
         }
     }
 }

@@ -42,8 +42,7 @@ public final class H2Dialect extends Dialect {
     @Override
     public String deleteFromFollowerFeeds(TableNames t) {
         return "DELETE FROM " + t.feedEntries() + " WHERE feed_name = ? AND entry_id = ?"
-                + " AND (owner_type, owner_id) IN (SELECT follower_type, follower_id FROM " + t.follows()
-                + " WHERE followee_type = ? AND followee_id = ?)";
+                + " AND owner_rid IN (SELECT follower_rid FROM " + t.follows() + " WHERE followee_rid = " + t.rid() + ")";
     }
 
     @Override

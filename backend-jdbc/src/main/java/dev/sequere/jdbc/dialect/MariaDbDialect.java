@@ -37,9 +37,8 @@ public final class MariaDbDialect extends Dialect {
 
     @Override
     public String deleteFromFollowerFeeds(TableNames t) {
-        return "DELETE e FROM " + t.feedEntries() + " e JOIN " + t.follows() + " f"
-                + " ON e.owner_type = f.follower_type AND e.owner_id = f.follower_id"
-                + " WHERE e.feed_name = ? AND e.entry_id = ? AND f.followee_type = ? AND f.followee_id = ?";
+        return "DELETE e FROM " + t.feedEntries() + " e JOIN " + t.follows() + " f ON e.owner_rid = f.follower_rid"
+                + " WHERE e.feed_name = ? AND e.entry_id = ? AND f.followee_rid = " + t.rid();
     }
 
     @Override

@@ -24,8 +24,8 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String deleteFromFollowerFeeds(TableNames t) {
         return "DELETE FROM " + t.feedEntries() + " e USING " + t.follows() + " f"
-                + " WHERE e.feed_name = ? AND e.entry_id = ? AND f.followee_type = ? AND f.followee_id = ?"
-                + " AND e.owner_type = f.follower_type AND e.owner_id = f.follower_id";
+                + " WHERE e.feed_name = ? AND e.entry_id = ? AND f.followee_rid = " + t.rid()
+                + " AND e.owner_rid = f.follower_rid";
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +107,8 @@ public final class SchemaMigrator {
             version = rs.getInt(1);
         } catch (SQLException e) {
             throw new BackendException("the Sequere tables (prefix '" + tables.prefix() + "') are missing: apply "
-                    + Migration.ALL.get(0).resource(dialect.name()) + " with ${prefix} replaced, or build the backend"
+                    + String.join(", then ", Migration.ALL.stream().map(m -> m.resource(dialect.name())).toList())
+                    + " with ${prefix} replaced, or build the backend"
                     + " with createSchema(true) [" + e.getMessage() + "]", e);
         }
         if (version < latestVersion()) {
@@ -127,7 +127,7 @@ public final class SchemaMigrator {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
             try {
-                for (String table : List.of(tables.items(), tables.feedEntries(), tables.follows(), tables.schemaVersion())) {
+                for (String table : tables.allTables()) {
                     execute(c, "DROP TABLE IF EXISTS " + table);
                 }
             } finally {

@@ -1,6 +1,7 @@
 package dev.sequere.jdbc.schema;
 
 import dev.sequere.InvalidArgumentException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -32,21 +33,30 @@ public record TableNames(String prefix) {
     }
 
     /**
-     * The follow edges.
+     * The resources, each {@code (type, id)} with its {@code BIGINT} surrogate {@code rid}.
+     *
+     * @return the table name
+     */
+    public String resources() {
+        return prefix + "resources";
+    }
+
+    /**
+     * The follow edges, keyed by surrogates.
      *
      * @return the table name
      */
     public String follows() {
-        return prefix + "follows";
+        return prefix + "follow_edges";
     }
 
     /**
-     * The feed entries.
+     * The feed rows, keyed by the owner's surrogate.
      *
      * @return the table name
      */
     public String feedEntries() {
-        return prefix + "feed_entries";
+        return prefix + "feed_rows";
     }
 
     /**
@@ -56,6 +66,27 @@ public record TableNames(String prefix) {
      */
     public String items() {
         return prefix + "items";
+    }
+
+    /**
+     * A scalar subquery yielding the surrogate of the resource bound to its two parameters
+     * ({@code type}, {@code id}), or {@code NULL} when the resource was never stored, which no
+     * row matches. Every optimizer evaluates it once and then walks an index on the surrogate.
+     *
+     * @return the subquery, with two {@code ?} placeholders
+     */
+    public String rid() {
+        return "(SELECT rid FROM " + resources() + " WHERE res_type = ? AND res_id = ?)";
+    }
+
+    /**
+     * Every table any schema version created, newest first (for {@code drop}).
+     *
+     * @return the table names
+     */
+    public List<String> allTables() {
+        return List.of(items(), feedEntries(), follows(), resources(), prefix + "feed_entries",
+                prefix + "follows", schemaVersion());
     }
 
     /**

@@ -58,10 +58,12 @@ public class JdbcFixture {
         backend = JdbcBackend.builder(dataSource).tablePrefix(PREFIX).build();
         seed(BIG_PROJECT, "u", BIG);
         seed(FAN_PROJECT, "f", FAN);
-        execute("DELETE FROM " + PREFIX + "feed_entries");
-        execute("DELETE FROM " + PREFIX + "follows WHERE followee_type = 'bench'");
+        execute("DELETE FROM " + PREFIX + "feed_rows");
+        execute("DELETE FROM " + PREFIX + "follow_edges WHERE followee_type = 'bench'");
         if (isPostgres()) {
-            execute("VACUUM ANALYZE " + PREFIX + "follows");
+            execute("VACUUM ANALYZE " + PREFIX + "resources");
+            execute("VACUUM ANALYZE " + PREFIX + "follow_edges");
+            execute("VACUUM ANALYZE " + PREFIX + "feed_rows");
         }
     }
 
@@ -128,10 +130,20 @@ public class JdbcFixture {
         String numbers = isPostgres() ? "generate_series(1, " + followers + ") AS g(n)"
                 : "SYSTEM_RANGE(1, " + followers + ") AS g(n)";
         String id = isPostgres() ? "'" + idPrefix + "' || g.n" : "CONCAT('" + idPrefix + "', g.n)";
+        // The resources first (insert-if-absent: the users of an earlier, interrupted seed may be
+        // there), then the edges between their surrogates.
+        String resources = PREFIX + "resources";
+        String users = "SELECT 'user', " + id + " FROM " + numbers + " UNION ALL SELECT '" + project.type() + "', '"
+                + project.id() + "'";
+        execute(isPostgres()
+                ? "INSERT INTO " + resources + " (res_type, res_id) " + users + " ON CONFLICT (res_type, res_id) DO NOTHING"
+                : "MERGE INTO " + resources + " t USING (" + users + ") s (a, b) ON (t.res_type = s.a AND t.res_id = s.b)"
+                        + " WHEN NOT MATCHED THEN INSERT (res_type, res_id) VALUES (s.a, s.b)");
         // Distinct times a microsecond apart, in the past, so listings have a real order.
-        execute("INSERT INTO " + PREFIX + "follows (follower_type, follower_id, followee_type, followee_id, since_us)"
-                + " SELECT 'user', " + id + ", '" + project.type() + "', '" + project.id() + "', 1700000000000000 + g.n"
-                + " FROM " + numbers);
+        execute("INSERT INTO " + PREFIX + "follow_edges (follower_rid, followee_rid, since_us, follower_type, followee_type)"
+                + " SELECT u.rid, p.rid, 1700000000000000 + g.n, 'user', '" + project.type() + "' FROM " + numbers
+                + " JOIN " + resources + " u ON u.res_type = 'user' AND u.res_id = " + id + " JOIN " + resources
+                + " p ON p.res_type = '" + project.type() + "' AND p.res_id = '" + project.id() + "'");
     }
 
     private void execute(String sql) throws SQLException {

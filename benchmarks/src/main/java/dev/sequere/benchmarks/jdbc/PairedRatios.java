@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the machine has at that moment.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.sequere.benchmarks.jdbc.PairedRatios
- * [h2|postgresql ...]}.
+ * [h2|postgresql ...]}; {@code -Dops=fanOut,count} runs only the named operations.
  */
 public final class PairedRatios {
 
@@ -95,6 +95,10 @@ public final class PairedRatios {
                 long n = NEXT.incrementAndGet();
                 raw.fanOut("project", "fan", "private", "pr" + n, n);
             }});
+        String only = System.getProperty("ops", "");
+        if (!only.isBlank()) {
+            ops.keySet().retainAll(List.of(only.split(",")));
+        }
         for (Map.Entry<String, Op[]> e : ops.entrySet()) {
             // Warm-up: caches, JIT, server-side prepared statements, on both sides.
             for (int i = 0; i < 2; i++) {

@@ -9,54 +9,71 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The baseline: the same statements the backend runs, written by hand against the same pool,
- * with nothing around them (no validation, no dialect, no retries, no result objects beyond
+ * The baseline: the same statements the backend runs, on the same schema (resources with
+ * surrogate keys, follow edges and feed rows keyed by them), written by hand against the same
+ * pool, with nothing around them (no validation, no dialect, no retries, no result objects beyond
  * strings and longs).
  */
 final class RawJdbc {
 
     private static final String T = JdbcFixture.PREFIX;
+    /** The surrogate of the resource bound to two parameters (type, id), looked up in the statement. */
+    private static final String RID = "(SELECT rid FROM " + T + "resources WHERE res_type = ? AND res_id = ?)";
 
     private final DataSource dataSource;
+    private final String ensureResources;
     private final String follow;
     private final String fanOut;
 
     RawJdbc(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        String pair = "SELECT a.rid, b.rid, " + (postgres ? "?" : "CAST(? AS BIGINT)") + ", a.res_type, b.res_type FROM "
+                + T + "resources a, " + T + "resources b"
+                + " WHERE a.res_type = ? AND a.res_id = ? AND b.res_type = ? AND b.res_id = ?";
         if (postgres) {
-            follow = "INSERT INTO " + T + "follows (follower_type, follower_id, followee_type, followee_id, since_us)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (follower_type, follower_id, followee_type, followee_id) DO NOTHING";
-            fanOut = "INSERT INTO " + T + "feed_entries (owner_type, owner_id, feed_name, entry_id, score)"
-                    + " SELECT follower_type, follower_id, ?, ?, ? FROM " + T + "follows"
-                    + " WHERE followee_type = ? AND followee_id = ?"
-                    + " ON CONFLICT (owner_type, owner_id, feed_name, entry_id) DO NOTHING";
+            ensureResources = "INSERT INTO " + T + "resources (res_type, res_id) VALUES (?, ?), (?, ?)"
+                    + " ON CONFLICT (res_type, res_id) DO NOTHING";
+            follow = "INSERT INTO " + T + "follow_edges (follower_rid, followee_rid, since_us, follower_type, followee_type) "
+                    + pair + " ON CONFLICT (follower_rid, followee_rid) DO NOTHING";
+            fanOut = "INSERT INTO " + T + "feed_rows (owner_rid, feed_name, entry_id, score)"
+                    + " SELECT follower_rid, ?, ?, ? FROM " + T + "follow_edges WHERE followee_rid = " + RID;
         } else {
-            follow = "MERGE INTO " + T + "follows t USING (VALUES (?, ?, ?, ?, ?)) s (a, b, c, d, e)"
-                    + " ON (t.follower_type = s.a AND t.follower_id = s.b AND t.followee_type = s.c AND t.followee_id = s.d)"
-                    + " WHEN NOT MATCHED THEN INSERT VALUES (s.a, s.b, s.c, s.d, s.e)";
-            fanOut = "MERGE INTO " + T + "feed_entries t USING (SELECT follower_type, follower_id,"
-                    + " CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT) FROM " + T + "follows"
-                    + " WHERE followee_type = ? AND followee_id = ?) s (a, b, c, d, e)"
-                    + " ON (t.owner_type = s.a AND t.owner_id = s.b AND t.feed_name = s.c AND t.entry_id = s.d)"
-                    + " WHEN NOT MATCHED THEN INSERT VALUES (s.a, s.b, s.c, s.d, s.e)";
+            ensureResources = "MERGE INTO " + T + "resources t USING (VALUES (?, ?), (?, ?)) s (a, b)"
+                    + " ON (t.res_type = s.a AND t.res_id = s.b) WHEN NOT MATCHED THEN INSERT (res_type, res_id) VALUES (s.a, s.b)";
+            follow = "MERGE INTO " + T + "follow_edges t USING (" + pair + ") s (a, b, c, d, e)"
+                    + " ON (t.follower_rid = s.a AND t.followee_rid = s.b)"
+                    + " WHEN NOT MATCHED THEN INSERT (follower_rid, followee_rid, since_us, follower_type, followee_type)"
+                    + " VALUES (s.a, s.b, s.c, s.d, s.e)";
+            fanOut = "INSERT INTO " + T + "feed_rows (owner_rid, feed_name, entry_id, score)"
+                    + " SELECT follower_rid, CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT) FROM "
+                    + T + "follow_edges WHERE followee_rid = " + RID;
         }
     }
 
     boolean follow(String followerType, String followerId, String followeeType, String followeeId, long sinceMicros)
             throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(follow)) {
-            s.setString(1, followerType);
-            s.setString(2, followerId);
-            s.setString(3, followeeType);
-            s.setString(4, followeeId);
-            s.setLong(5, sinceMicros);
-            return s.executeUpdate() > 0;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(ensureResources)) {
+                s.setString(1, followerType);
+                s.setString(2, followerId);
+                s.setString(3, followeeType);
+                s.setString(4, followeeId);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(follow)) {
+                s.setLong(1, sinceMicros);
+                s.setString(2, followerType);
+                s.setString(3, followerId);
+                s.setString(4, followeeType);
+                s.setString(5, followeeId);
+                return s.executeUpdate() > 0;
+            }
         }
     }
 
     boolean exists(String followerType, String followerId, String followeeType, String followeeId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT since_us FROM "
-                + T + "follows WHERE follower_type = ? AND follower_id = ? AND followee_type = ? AND followee_id = ?")) {
+                + T + "follow_edges WHERE follower_rid = " + RID + " AND followee_rid = " + RID)) {
             s.setString(1, followerType);
             s.setString(2, followerId);
             s.setString(3, followeeType);
@@ -68,9 +85,10 @@ final class RawJdbc {
     }
 
     List<String> newestFollowers(String type, String id, int limit) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT a.follower_type,"
-                + " a.follower_id, a.since_us FROM " + T + "follows a WHERE a.followee_type = ? AND a.followee_id = ?"
-                + " ORDER BY a.since_us DESC, a.follower_type DESC, a.follower_id DESC LIMIT ?")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("SELECT r.res_type,"
+                + " r.res_id, p.since_us FROM (SELECT a.follower_rid AS other_rid, a.since_us FROM " + T + "follow_edges a"
+                + " WHERE a.followee_rid = " + RID + " ORDER BY a.since_us DESC, a.follower_rid DESC LIMIT ?) p JOIN "
+                + T + "resources r ON r.rid = p.other_rid ORDER BY p.since_us DESC, p.other_rid DESC")) {
             s.setString(1, type);
             s.setString(2, id);
             s.setInt(3, limit);
@@ -86,7 +104,7 @@ final class RawJdbc {
 
     long countFollowers(String type, String id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM " + T + "follows a WHERE a.followee_type = ? AND a.followee_id = ?")) {
+                "SELECT COUNT(*) FROM " + T + "follow_edges a WHERE a.followee_rid = " + RID)) {
             s.setString(1, type);
             s.setString(2, id);
             try (ResultSet rs = s.executeQuery()) {
@@ -95,6 +113,7 @@ final class RawJdbc {
         }
     }
 
+    /** A new entry, so a plain insert: the statement the backend runs first. */
     long fanOut(String type, String id, String feedName, String entryId, long score) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(fanOut)) {
             s.setString(1, feedName);
