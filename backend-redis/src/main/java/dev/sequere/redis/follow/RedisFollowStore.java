@@ -105,6 +105,12 @@ public final class RedisFollowStore implements FollowStore {
         require(subject, "subject");
         require(direction, "direction");
         if (type == null) {
+            if (direction != Direction.FRIENDS) {
+                Long sum = rangeCount(direction == Direction.FOLLOWERS ? keys.followers(subject) : keys.followings(subject));
+                if (sum != null) {
+                    return sum;
+                }
+            }
             return RedisCalls.call("count", () -> Replies.integer(Scripts.COUNT.run(jedis, bases(subject, direction), List.of())));
         }
         Ref.requireValidType(type);
@@ -114,6 +120,38 @@ public final class RedisFollowStore implements FollowStore {
             case FRIENDS -> jedis.zintercard(KeyLayout.typed(keys.followings(subject), type),
                     KeyLayout.typed(keys.followers(subject), type));
         });
+    }
+
+    /**
+     * The count over all types without a script: {@code SMEMBERS} of the types set and a
+     * {@code ZCARD} per known type, pipelined (one round trip), like {@link #rangePage}.
+     *
+     * @return the sum of the ZCARDs, or {@code null} when the resource has a type this store does
+     *     not know yet (the script counts then)
+     */
+    private @Nullable Long rangeCount(String base) {
+        List<String> types = List.copyOf(knownTypes);
+        List<Response<Long>> cards = new ArrayList<>(types.size());
+        Set<String> present = RedisCalls.call("count", () -> {
+            Response<Set<String>> typesOf;
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                typesOf = pipeline.smembers(base);
+                for (String t : types) {
+                    cards.add(pipeline.zcard(KeyLayout.typed(base, t)));
+                }
+                pipeline.sync();
+            }
+            return typesOf.get();
+        });
+        if (!types.containsAll(present)) {
+            learn(present);
+            return null;
+        }
+        long sum = 0;
+        for (Response<Long> card : cards) {
+            sum += card.get();
+        }
+        return sum;
     }
 
     @Override
@@ -147,9 +185,6 @@ public final class RedisFollowStore implements FollowStore {
         Long cursorScore = after == null ? null : Scores.ofTime(after.since());
         String only = query.type();
         List<String> types = only != null ? List.of(only) : List.copyOf(knownTypes);
-        if (types.isEmpty()) {
-            return null;
-        }
         if (only != null) {
             Ref.requireValidType(only);
         }

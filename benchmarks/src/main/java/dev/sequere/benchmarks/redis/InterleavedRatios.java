@@ -28,13 +28,14 @@ import redis.clients.jedis.RedisClient;
 final class InterleavedRatios {
 
     private static final long ROUND_NANOS = 200_000_000L;
-    private static final int ROUNDS = 15;
+    /** Rounds per pair; {@code -Dsequere.bench.rounds=N} runs more on a very busy machine. */
+    private static final int ROUNDS = Integer.getInteger("sequere.bench.rounds", 15);
     private static final AtomicLong NEXT = new AtomicLong(1_000_000_000L);
 
     private InterleavedRatios() {
     }
 
-    static List<String> measure(String prefix, int followers, int fanOut) {
+    static List<String> measure(String prefix, int followers, int fanOut, double zaddCeiling) {
         List<String> lines = new ArrayList<>();
         try (RedisClient client = RedisClient.create(RedisBench.url())) {
             RedisBackend backend = RedisBackend.builder(client).prefix(prefix).build();
@@ -59,7 +60,7 @@ final class InterleavedRatios {
                     () -> raw.followerCount(RedisFixture.BIG, "user")));
             lines.add(pair("count (one type)", () -> backend.follows().count(RedisFixture.BIG, Direction.FOLLOWERS, "user"),
                     () -> raw.followerCount(RedisFixture.BIG, "user")));
-            lines.add(fanOutPair(backend, raw, fanOut));
+            lines.add(fanOutPair(backend, raw, fanOut, zaddCeiling));
         }
         return lines;
     }
@@ -85,7 +86,7 @@ final class InterleavedRatios {
                 backendOps / ROUNDS, rawOps / ROUNDS, median(ratios));
     }
 
-    private static String fanOutPair(RedisBackend backend, RawRedis raw, int followers) {
+    private static String fanOutPair(RedisBackend backend, RawRedis raw, int followers, double zaddCeiling) {
         double[] ratios = new double[7];
         double[] backendMs = new double[ratios.length];
         double[] rawMs = new double[ratios.length];
@@ -103,8 +104,14 @@ final class InterleavedRatios {
             }
         }
         double ms = median(backendMs);
-        return String.format("%-18s backend %.1f ms (%,.0f deliveries/s), raw %.1f ms: median ratio %.2fx",
-                "fanOut " + followers, ms, followers / (ms / 1000), median(rawMs), median(ratios));
+        double deliveries = followers / (ms / 1000);
+        String line = String.format("%-18s backend %.1f ms (%,.0f deliveries/s), raw %.1f ms: median ratio %.2fx",
+                "fanOut " + followers, ms, deliveries, median(rawMs), median(ratios));
+        if (zaddCeiling > 0) {
+            line += String.format("; %.0f%% of the redis-benchmark ZADD ceiling (%,.0f/s, same server, same run)",
+                    100 * deliveries / zaddCeiling, zaddCeiling);
+        }
+        return line;
     }
 
     private static double run(LongSupplier op, long nanos) {
