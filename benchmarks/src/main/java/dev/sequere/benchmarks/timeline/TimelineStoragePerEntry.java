@@ -2,6 +2,7 @@ package dev.sequere.benchmarks.timeline;
 
 import dev.sequere.Ref;
 import dev.sequere.Sequere;
+import dev.sequere.spi.FeedEntry;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
@@ -9,6 +10,7 @@ import dev.sequere.timeline.feed.FilterFeeds;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Storage per delivered action, per backend and filter feed mode: 10 000 followers, 20 actions
@@ -26,6 +28,8 @@ public final class TimelineStoragePerEntry {
     private static final Verb POST = Verb.of("post");
     private static final Ref FAN = Ref.of("project", "fan");
     private static final Ref BOARD = Ref.of("project", "board");
+    /** Scores like the timeline's (epoch microseconds), which some encodings store in more bytes than small ones. */
+    private static final long MICROS = 1_800_000_000_000_000L;
 
     private TimelineStoragePerEntry() {
     }
@@ -41,9 +45,26 @@ public final class TimelineStoragePerEntry {
         System.out.println("| backend | filter feeds | deliveries | bytes per delivered action | measured as |");
         System.out.println("|---|---|---|---|---|");
         for (String name : backends) {
+            System.out.println(measureRaw(name));
             for (FilterFeeds mode : List.of(FilterFeeds.PUBLIC_AND_GLOBAL, FilterFeeds.ALL)) {
                 System.out.println(measure(name, mode));
             }
+        }
+    }
+
+    /** The baseline: the backend's raw fanOut of entries with bare 36-character ids (UUIDs). */
+    private static String measureRaw(String name) throws Exception {
+        try (TimelineBench.Handle handle = TimelineBench.open(name)) {
+            TimelineBench.seedFollowers(handle.backend(), FAN, FOLLOWERS);
+            handle.backend().fanOut(FAN, "private", new FeedEntry(UUID.randomUUID().toString(), MICROS), 100);
+            long before = handle.storage().bytes();
+            for (int i = 0; i < ACTIONS; i++) {
+                handle.backend().fanOut(FAN, "private", new FeedEntry(UUID.randomUUID().toString(), MICROS + 1 + i), 100);
+            }
+            long after = handle.storage().bytes();
+            long deliveries = (long) FOLLOWERS * ACTIONS;
+            return String.format(Locale.ROOT, "| %s | raw fanOut, bare ids | %,d | %.1f | %s |", name, deliveries,
+                    (after - before) / (double) deliveries, handle.storage().what());
         }
     }
 

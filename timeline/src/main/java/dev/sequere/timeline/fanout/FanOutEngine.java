@@ -196,8 +196,10 @@ public final class FanOutEngine {
 
     private void deliver(Action action) {
         FeedEntry entry = EntryId.entry(action);
+        // Named once per action, not per follower: 1 name by default, up to 4 with private filter feeds.
+        List<String> feedNames = names.of(FeedNames.PRIVATE, action);
         if (nativeFanOut) {
-            for (String name : names.of(FeedNames.PRIVATE, action)) {
+            for (String name : feedNames) {
                 if (!alive(action)) {
                     return;
                 }
@@ -212,9 +214,11 @@ public final class FanOutEngine {
             if (batch.isEmpty()) {
                 return;
             }
-            List<FeedKey> keys = new ArrayList<>(batch.size() * 4);
+            List<FeedKey> keys = new ArrayList<>(batch.size() * feedNames.size());
             for (Edge edge : batch) {
-                names.keys(edge.ref(), FeedNames.PRIVATE, action, keys);
+                for (String name : feedNames) {
+                    keys.add(new FeedKey(edge.ref(), name));
+                }
             }
             delivered.add(withRetry(() -> backend.feeds().add(entry, keys)));
             withRetry(() -> trimmer.afterWrite(keys));
