@@ -41,8 +41,8 @@ import redis.clients.jedis.UnifiedJedis;
  * later ({@code ZINTERCARD}).
  *
  * <p>Capabilities: {@link Capability#SHARED_ACROSS_PROCESSES} (every application instance sees
- * the same server) and {@link Capability#NATIVE_FAN_OUT} (pipelined chunks, see
- * {@link FollowerFanOut}). Not {@link Capability#PERSISTENT}: whether data survives a restart is
+ * the same server) and {@link Capability#NATIVE_FAN_OUT} (a script per chunk of followers on a
+ * single node, pipelined chunks in a Cluster, see {@link FollowerFanOut}). Not {@link Capability#PERSISTENT}: whether data survives a restart is
  * the server's configuration (RDB snapshots lose the writes since the last one, AOF with
  * {@code appendfsync always} keeps them, {@code --save ""} keeps nothing), which the backend can
  * neither choose nor check, so it does not promise it.

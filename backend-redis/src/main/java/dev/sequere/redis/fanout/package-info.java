@@ -1,5 +1,6 @@
 /**
- * Fan-out on write: streams a resource's followers and writes their feeds in pipelined chunks.
+ * Fan-out on write: writes a resource's followers' feeds chunk by chunk, by a script on the server
+ * (single node) or in pipelines (Cluster).
  */
 @NullMarked
 package dev.sequere.redis.fanout;

@@ -21,7 +21,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -52,7 +51,7 @@ public final class RedisFollowStore implements FollowStore {
     private final KeyLayout keys;
     private final EdgeWriter writer;
     /** Type names seen in this store's data (see {@link #learn}); a handful in practice. */
-    private final Set<String> knownTypes = ConcurrentHashMap.newKeySet();
+    private volatile List<String> knownTypes = List.of();
 
     /**
      * Creates the store.
@@ -130,7 +129,7 @@ public final class RedisFollowStore implements FollowStore {
      *     not know yet (the script counts then)
      */
     private @Nullable Long rangeCount(String base) {
-        List<String> types = List.copyOf(knownTypes);
+        List<String> types = knownTypes;
         List<Response<Long>> cards = new ArrayList<>(types.size());
         Set<String> present = RedisCalls.call("count", () -> {
             Response<Set<String>> typesOf;
@@ -184,7 +183,7 @@ public final class RedisFollowStore implements FollowStore {
         Edge after = query.after();
         Long cursorScore = after == null ? null : Scores.ofTime(after.since());
         String only = query.type();
-        List<String> types = only != null ? List.of(only) : List.copyOf(knownTypes);
+        List<String> types = only != null ? List.of(only) : knownTypes;
         if (only != null) {
             Ref.requireValidType(only);
         }
@@ -234,13 +233,18 @@ public final class RedisFollowStore implements FollowStore {
      * more types always goes through the script.
      */
     private void learn(Collection<String> types) {
-        for (String type : types) {
-            if (knownTypes.size() >= MAX_KNOWN_TYPES) {
-                return;
+        if (knownTypes.containsAll(types) || knownTypes.size() >= MAX_KNOWN_TYPES) {
+            return;
+        }
+        synchronized (this) {
+            List<String> more = new ArrayList<>(knownTypes);
+            for (String type : types) {
+                if (!more.contains(type) && more.size() < MAX_KNOWN_TYPES) {
+                    more.add(type);
+                }
             }
-            if (!knownTypes.contains(type)) {
-                knownTypes.add(type);
-            }
+            // Readers take the list as it is, without locking: replace it whole.
+            knownTypes = List.copyOf(more);
         }
     }
 
