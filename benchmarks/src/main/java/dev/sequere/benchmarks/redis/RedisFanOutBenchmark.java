@@ -16,7 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Fan-out of one new entry to the feeds of {@code project/fan}'s 100 000 followers: the backend's
- * {@link Backend#fanOut} beside the same ZSCAN + pipelined ZADD NX by hand. Each operation
+ * {@link Backend#fanOut} (on a single server: one script per chunk of followers, run by Redis)
+ * beside what an application would write by hand with Jedis, ZSCAN + pipelined ZADD NX. Each operation
  * delivers a new entry id, so every delivery is real; deliveries per second = followers / time.
  * Single shots, a fixed number per method, so that both methods see feeds of the same small
  * size (a timed loop would grow them past the compact listpack encoding at a different pace).
