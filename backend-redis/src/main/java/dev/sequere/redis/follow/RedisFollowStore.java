@@ -29,11 +29,12 @@ import redis.clients.jedis.resps.Tuple;
 
 /**
  * The follow graph on sorted sets (see {@link KeyLayout} for the keys). Writes go through an
- * {@link EdgeWriter} chosen for the topology; reads are single commands or one script, so each
- * is one round trip: {@code exists} is one {@code ZSCORE}, a count is one {@code ZCARD} or
- * {@code ZINTERCARD} (or a script summing them over types), a page is one {@code ZRANGE} per
- * type (pipelined behind the types set's {@code SMEMBERS} for all types; see
- * {@link KeysetWindow}), or one script for friends and the rare cases ranges cannot answer.
+ * {@link EdgeWriter} chosen for the topology; each read is one round trip: {@code exists} is one
+ * {@code ZSCORE}, a count of one type one {@code ZCARD} or {@code ZINTERCARD}, a count over all
+ * types the types set's {@code SMEMBERS} and a {@code ZCARD} per type, pipelined; a page is one
+ * {@code ZRANGE} per type (pipelined behind the same {@code SMEMBERS} for all types; see
+ * {@link KeysetWindow}). Friends, and the rare cases plain ranges cannot answer (a type this
+ * store has not seen yet, ties at a cursor's score filling the window), take one script.
  *
  * <p>Order: {@code (since, type, id)}, ids compared as UTF-8 bytes (Redis's order of equal
  * scores). Friends of X are computed as followings(X) &cap; followers(X), both in X's slot, so
