@@ -1,14 +1,23 @@
 package dev.sequere.benchmarks.memory;
 
+import dev.sequere.Order;
 import dev.sequere.Ref;
+import dev.sequere.benchmarks.BenchmarkSequere;
+import dev.sequere.benchmarks.RefPool;
 import dev.sequere.memory.MemoryBackend;
 import dev.sequere.spi.Backend;
+import dev.sequere.spi.Direction;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.EdgeQuery;
 import dev.sequere.spi.FollowStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A paired comparison of the in-memory backend with {@link RawFollowIndex} for shared, noisy
@@ -20,10 +29,13 @@ import java.util.function.DoubleSupplier;
  *       as {@link FollowBenchmark} does (the heap is collected before each fill so that neither
  *       side pays for the other's garbage);</li>
  *   <li>isFollowing: {@link LookupBenchmark}'s graph and 4 096 pre-drawn queries, half of them
- *       edges, for a fixed slice per side.</li>
+ *       edges, for a fixed slice per side;</li>
+ *   <li>pages: {@link PageBenchmark}'s first and middle page of 20 of a million followers,
+ *       against the same sorted-array floor, for a fixed slice per side (reported as time per
+ *       page; the ratio is backend time over baseline time).</li>
  * </ul>
  *
- * <p>Run: {@code java -Xms2g -Xmx2g -cp benchmarks/target/benchmarks.jar
+ * <p>Run: {@code java -Xms3g -Xmx3g -cp benchmarks/target/benchmarks.jar
  * dev.sequere.benchmarks.memory.MemoryPairedRatios [rounds]}.
  */
 public final class MemoryPairedRatios {
@@ -50,9 +62,20 @@ public final class MemoryPairedRatios {
         compare("follow (new edges), SPI", "edges/s", rounds, 2, bench::memoryFill, bench::baselineFill);
         Lookups lookups = bench.new Lookups();
         compare("isFollowing, SPI", "ops/s", rounds, 3, lookups::memoryRate, lookups::baselineRate);
+        Pages pages = new Pages();
+        compare("first page of 20 of 1M, newest first, SPI", null, rounds, 3,
+                () -> rate(pages::memoryFirst), () -> rate(pages::baselineFirst));
+        compare("page of 20 after the 500 000th, SPI", null, rounds, 3,
+                () -> rate(pages::memoryMiddle), () -> rate(pages::baselineMiddle));
+        // Printed so that the answers are used and no measured call can be optimised away.
+        System.out.println("(answers seen: " + (lookups.hits + pages.seen) + ")");
     }
 
-    private static void compare(String name, String unit, int rounds, int warmups, DoubleSupplier ours,
+    /**
+     * Prints one row: rates with {@code unit}, or, when {@code unit} is null, times per
+     * operation and the ratio of times (backend over baseline).
+     */
+    private static void compare(String name, @Nullable String unit, int rounds, int warmups, DoubleSupplier ours,
             DoubleSupplier theirs) {
         for (int i = 0; i < warmups; i++) {
             ours.getAsDouble();
@@ -69,12 +92,31 @@ public final class MemoryPairedRatios {
                 b[round] = theirs.getAsDouble();
                 a[round] = ours.getAsDouble();
             }
-            ratios[round] = a[round] / b[round];
+            ratios[round] = unit == null ? b[round] / a[round] : a[round] / b[round];
         }
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "| %s | %.0f %s | %.0f %s | %.2fx | %.2f-%.2f |%n", name, median(a), unit,
-                median(b), unit, median(ratios), sorted[0], sorted[rounds - 1]);
+        if (unit == null) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f µs | %.2f µs | %.2fx the time | %.2f-%.2f |%n", name,
+                    1e6 / median(a), 1e6 / median(b), median(ratios), sorted[0], sorted[rounds - 1]);
+        } else {
+            System.out.printf(Locale.ROOT, "| %s | %.0f %s | %.0f %s | %.2fx | %.2f-%.2f |%n", name, median(a), unit,
+                    median(b), unit, median(ratios), sorted[0], sorted[rounds - 1]);
+        }
+    }
+
+    /** Calls per second of {@code op} over one slice. */
+    private static double rate(Runnable op) {
+        long start = System.nanoTime();
+        long end = start + SLICE_NANOS;
+        long n = 0;
+        long now;
+        do {
+            op.run();
+            n++;
+            now = System.nanoTime();
+        } while (now < end);
+        return n * 1e9 / (now - start);
     }
 
     /** Edges per second filling an empty backend with the grid. */
@@ -120,6 +162,51 @@ public final class MemoryPairedRatios {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /** {@link PageBenchmark}'s million followers, in the backend and as the sorted array. */
+    private static final class Pages {
+
+        private static final Comparator<Edge> NEWEST_FIRST =
+                Comparator.comparing(Edge::since).thenComparing(Edge::ref).reversed();
+
+        private final Ref project = new Ref(BenchmarkSequere.PROJECT, "popular");
+        private final FollowStore store = MemoryBackend.create().follows();
+        private final Edge[] sorted = new Edge[PageBenchmark.FOLLOWERS];
+        private final Edge middle;
+        private final EdgeQuery first = EdgeQuery.first(PageBenchmark.PAGE);
+        private final EdgeQuery afterMiddle;
+        /** Sizes of the pages built, so that they cannot be optimised away. */
+        long seen;
+
+        Pages() {
+            Ref[] users = RefPool.of(BenchmarkSequere.USER, PageBenchmark.FOLLOWERS);
+            for (int i = 0; i < PageBenchmark.FOLLOWERS; i++) {
+                Instant since = START.plusNanos(1_000L * (i / 2));
+                store.follow(users[i], project, since);
+                sorted[i] = new Edge(users[i], since);
+            }
+            Arrays.sort(sorted, NEWEST_FIRST);
+            middle = sorted[PageBenchmark.FOLLOWERS / 2];
+            afterMiddle = new EdgeQuery(null, Order.NEWEST_FIRST, middle, PageBenchmark.PAGE);
+        }
+
+        void memoryFirst() {
+            seen += store.page(project, Direction.FOLLOWERS, first).size();
+        }
+
+        void baselineFirst() {
+            seen += new ArrayList<>(Arrays.asList(sorted).subList(0, PageBenchmark.PAGE)).size();
+        }
+
+        void memoryMiddle() {
+            seen += store.page(project, Direction.FOLLOWERS, afterMiddle).size();
+        }
+
+        void baselineMiddle() {
+            int at = Arrays.binarySearch(sorted, middle, NEWEST_FIRST) + 1;
+            seen += new ArrayList<>(Arrays.asList(sorted).subList(at, at + PageBenchmark.PAGE)).size();
+        }
     }
 
     /** {@link LookupBenchmark}'s graph and queries, loaded into both stores. */
