@@ -122,9 +122,9 @@ public final class MemoryFollowStore implements FollowStore {
         }
         switch (direction) {
             case FOLLOWERS:
-                return type == null ? node.followers : sizeOf(node.followersByType().get(type));
+                return type == null ? node.followers : sizeOf(node.followersOfType(type));
             case FOLLOWINGS:
-                return type == null ? node.followings() : sizeOf(node.followingsByType().get(type));
+                return type == null ? node.followings() : sizeOf(node.followingsOfType(type));
             case FRIENDS:
                 return type == null ? node.friends : node.friendsOfType(type);
             default:

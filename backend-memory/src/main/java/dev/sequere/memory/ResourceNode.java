@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * too); counters are volatile so that lock-free readers see a value some serial order explains.
  * The time-ordered indexes are read under the monitor as well (see {@link #collect}); lookups
  * and counts are not.
- * The maps are created on first write: most resources only ever follow or only ever are
+ * The maps and indexes are created on first write: most resources only ever follow or only ever are
  * followed, and an empty concurrent map still costs about 64 bytes per resource.
  * A node whose last edge is gone is retired and removed from the store; writers that raced
  * with the retirement see the flag under the lock and start over with a fresh node.
@@ -37,10 +37,10 @@ final class ResourceNode {
     private final long sequence = SEQUENCE.getAndIncrement();
     /** Followee -> the record of this resource's follow of it. */
     private volatile @Nullable Map<Ref, FollowRecord> following;
-    /** Follower type -> followers of that type. */
-    private volatile @Nullable Map<String, EdgeIndex> followersByType;
-    /** Followee type -> followings of that type. */
-    private volatile @Nullable Map<String, EdgeIndex> followingsByType;
+    /** Followers, per follower type. */
+    private volatile @Nullable TypedIndexes followerIndexes;
+    /** Followings, per followee type. */
+    private volatile @Nullable TypedIndexes followingIndexes;
     /** Friend type -> number of mutual follows with resources of that type. */
     private volatile @Nullable Map<String, Counter> friendsByType;
 
@@ -67,14 +67,16 @@ final class ResourceNode {
         return map == null ? Map.of() : map;
     }
 
-    Map<String, EdgeIndex> followersByType() {
-        Map<String, EdgeIndex> map = followersByType;
-        return map == null ? Map.of() : map;
+    /** The followers of one type, or null; safe without the lock. */
+    @Nullable EdgeIndex followersOfType(String type) {
+        TypedIndexes indexes = followerIndexes;
+        return indexes == null ? null : indexes.get(type);
     }
 
-    Map<String, EdgeIndex> followingsByType() {
-        Map<String, EdgeIndex> map = followingsByType;
-        return map == null ? Map.of() : map;
+    /** The followings of one type, or null; safe without the lock. */
+    @Nullable EdgeIndex followingsOfType(String type) {
+        TypedIndexes indexes = followingIndexes;
+        return indexes == null ? null : indexes.get(type);
     }
 
     long friendsOfType(String type) {
@@ -139,32 +141,24 @@ final class ResourceNode {
         friends += delta;
     }
 
+    /** Caller holds this node's lock. */
     private EdgeIndex followersOf(String type) {
-        Map<String, EdgeIndex> map = followersByType;
-        if (map == null) {
-            map = new ConcurrentHashMap<>(2);
-            followersByType = map;
+        TypedIndexes indexes = followerIndexes;
+        if (indexes == null) {
+            indexes = new TypedIndexes(true);
+            followerIndexes = indexes;
         }
-        EdgeIndex index = map.get(type);
-        if (index == null) {
-            index = new EdgeIndex(true);
-            map.put(type, index);   // under this node's lock: no other writer
-        }
-        return index;
+        return indexes.getOrCreate(type);
     }
 
+    /** Caller holds this node's lock. */
     private EdgeIndex followingsOf(String type) {
-        Map<String, EdgeIndex> map = followingsByType;
-        if (map == null) {
-            map = new ConcurrentHashMap<>(2);
-            followingsByType = map;
+        TypedIndexes indexes = followingIndexes;
+        if (indexes == null) {
+            indexes = new TypedIndexes(false);
+            followingIndexes = indexes;
         }
-        EdgeIndex index = map.get(type);
-        if (index == null) {
-            index = new EdgeIndex(false);
-            map.put(type, index);   // under this node's lock: no other writer
-        }
-        return index;
+        return indexes.getOrCreate(type);
     }
 
     /**
@@ -175,7 +169,10 @@ final class ResourceNode {
      */
     void collect(boolean followers, @Nullable String type, boolean newestFirst, long afterSince,
             @Nullable Ref afterRef, int max, List<FollowRecord> out) {
-        Map<String, EdgeIndex> byType = followers ? followersByType() : followingsByType();
+        TypedIndexes byType = followers ? followerIndexes : followingIndexes;
+        if (byType == null) {
+            return;
+        }
         if (type != null) {
             EdgeIndex index = byType.get(type);
             if (index != null) {
@@ -183,7 +180,7 @@ final class ResourceNode {
             }
             return;
         }
-        Collection<EdgeIndex> indexes = byType.values();
+        Collection<EdgeIndex> indexes = byType.all();
         if (indexes.size() <= 1) {
             for (EdgeIndex index : indexes) {
                 index.collect(newestFirst, afterSince, afterRef, max, out);
