@@ -17,6 +17,7 @@ import dev.sequere.spi.FollowStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class JdbcBackend implements Backend {
     private final String fanOut;
     private final String fanOutAllNew;
     private final String fanOutRemove;
+    private final String sourceRid;
     private final @Nullable Runnable onClose;
 
     private JdbcBackend(Builder builder, Dialect dialect, Set<Capability> capabilities) {
@@ -65,10 +67,14 @@ public final class JdbcBackend implements Backend {
         this.onClose = builder.onClose;
         List<String> columns = List.of("owner_rid", "feed_name", "entry_id", "score");
         // Reads the followers' surrogates straight off the (followee_rid, since_us, follower_rid)
-        // index and writes narrow rows: no resource lookup per follower.
+        // index and writes narrow rows: no resource lookup per follower. The source's surrogate is
+        // read first and bound as a value (not looked up inside the statement) so that the
+        // planner sees which resource it is: for one with many followers PostgreSQL's statistics
+        // then pick the index, where an unknown value gets the average and a table scan.
+        this.sourceRid = "SELECT rid FROM " + tables.resources() + " WHERE res_type = ? AND res_id = ?";
         String followers = "SELECT follower_rid, " + dialect.selectParameter("VARCHAR(64)") + ", "
                 + dialect.selectParameter("VARCHAR(255)") + ", " + dialect.selectParameter("BIGINT") + " FROM "
-                + tables.follows() + " WHERE followee_rid = " + tables.rid();
+                + tables.follows() + " WHERE followee_rid = ?";
         this.fanOut = dialect.insertIfAbsentSelect(tables.feedEntries(), columns, columns.subList(0, 3), followers);
         this.fanOutAllNew = dialect.insertSelect(tables.feedEntries(), columns, followers);
         this.fanOutRemove = dialect.deleteFromFollowerFeeds(tables);
@@ -160,8 +166,21 @@ public final class JdbcBackend implements Backend {
         FeedKey.requireValidName(feedName);
         Checks.notNull(entry, "entry");
         requireBatchSize(batchSize);
-        List<Object> params = List.of(feedName, entry.id(), entry.score(), source.type(), source.id());
         return sql.statement("fan out", c -> {
+            long rid;
+            try (PreparedStatement s = c.prepareStatement(sourceRid)) {
+                s.setString(1, source.type());
+                s.setString(2, source.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        // Never stored, so never followed. Resource rows are never deleted: a
+                        // follow racing with this call is ordered after it, like one that came later.
+                        return 0L;
+                    }
+                    rid = rs.getLong(1);
+                }
+            }
+            List<Object> params = List.of(feedName, entry.id(), entry.score(), rid);
             if (c.getAutoCommit()) {
                 try {
                     return update(c, fanOutAllNew, params);

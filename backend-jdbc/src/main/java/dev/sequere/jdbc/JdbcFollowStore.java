@@ -34,6 +34,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcFollowStore implements FollowStore {
 
+    // Operation names for error messages, made once rather than on every call.
+    private static final String[] COUNT_NAMES = names("count ");
+    private static final String[] LIST_NAMES = names("list ");
+
     private final SqlRunner sql;
     private final Resources resources;
     private final String insert;
@@ -85,10 +89,11 @@ public final class JdbcFollowStore implements FollowStore {
         Checks.notNull(follower, "follower");
         Checks.notNull(followee, "followee");
         long micros = EpochMicros.of(Checks.notNull(since, "since"));
-        // Two statements without a transaction around them: storing the resources is idempotent
-        // and harmless on its own (resource rows are never deleted), and the edge insert alone
-        // decides, atomically, whether the follow is new.
-        return sql.statement("follow", c -> {
+        // Storing the resources is idempotent and harmless on its own (resource rows are never
+        // deleted), and the edge insert alone decides, atomically, whether the follow is new; the
+        // two share a transaction only so that a follow creating resources costs one commit
+        // (one log flush on a server), not two.
+        return sql.transaction("follow", c -> {
             resources.ensure(c, follower, followee);
             try (PreparedStatement s = c.prepareStatement(insert)) {
                 s.setLong(1, micros);
@@ -140,7 +145,7 @@ public final class JdbcFollowStore implements FollowStore {
             Ref.requireValidType(type);
         }
         String query = counts[direction.ordinal() * 2 + (type == null ? 0 : 1)];
-        return sql.statement("count " + direction.name().toLowerCase(Locale.ROOT), c -> {
+        return sql.statement(COUNT_NAMES[direction.ordinal()], c -> {
             try (PreparedStatement s = c.prepareStatement(query)) {
                 s.setString(1, subject.type());
                 s.setString(2, subject.id());
@@ -166,7 +171,7 @@ public final class JdbcFollowStore implements FollowStore {
         String text = pages[shape(direction, type != null, after != null, ascending)];
         boolean expanded = !sql.dialect().rowValueComparison();
         int limit = query.limit();
-        return sql.statement("list " + direction.name().toLowerCase(Locale.ROOT), c -> {
+        return sql.statement(LIST_NAMES[direction.ordinal()], c -> {
             try (PreparedStatement s = c.prepareStatement(text)) {
                 s.setString(1, subject.type());
                 s.setString(2, subject.id());
@@ -217,6 +222,15 @@ public final class JdbcFollowStore implements FollowStore {
         s.setString(2, follower.id());
         s.setString(3, followee.type());
         s.setString(4, followee.id());
+    }
+
+    private static String[] names(String verb) {
+        Direction[] all = Direction.values();
+        String[] names = new String[all.length];
+        for (Direction d : all) {
+            names[d.ordinal()] = verb + d.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
     }
 
     private static int shape(Direction direction, boolean typed, boolean after, boolean ascending) {

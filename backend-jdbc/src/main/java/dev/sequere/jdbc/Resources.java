@@ -38,9 +38,14 @@ final class Resources {
     }
 
     /** Stores one or two resources if new. */
-    void ensure(Connection c, Ref a, Ref b) throws SQLException {
-        // One row when both are the same: H2's MERGE would otherwise insert it twice.
-        boolean same = a.equals(b);
+    void ensure(Connection c, Ref x, Ref y) throws SQLException {
+        // One row when both are the same: H2's MERGE would otherwise insert it twice. Otherwise in
+        // one fixed order, so that two transactions creating the same two resources (a follows b
+        // while b follows a) take their key locks in the same order instead of deadlocking.
+        boolean same = x.equals(y);
+        boolean swap = x.compareTo(y) > 0;
+        Ref a = swap ? y : x;
+        Ref b = swap ? x : y;
         try (PreparedStatement s = c.prepareStatement(same ? ensureOne : ensureTwo)) {
             s.setString(1, a.type());
             s.setString(2, a.id());

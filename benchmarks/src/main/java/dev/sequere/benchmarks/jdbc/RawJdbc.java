@@ -36,7 +36,7 @@ final class RawJdbc {
             follow = "INSERT INTO " + T + "follow_edges (follower_rid, followee_rid, since_us, follower_type, followee_type) "
                     + pair + " ON CONFLICT (follower_rid, followee_rid) DO NOTHING";
             fanOut = "INSERT INTO " + T + "feed_rows (owner_rid, feed_name, entry_id, score)"
-                    + " SELECT follower_rid, ?, ?, ? FROM " + T + "follow_edges WHERE followee_rid = " + RID;
+                    + " SELECT follower_rid, ?, ?, ? FROM " + T + "follow_edges WHERE followee_rid = ?";
         } else {
             ensureResources = "MERGE INTO " + T + "resources t USING (VALUES (?, ?), (?, ?)) s (a, b)"
                     + " ON (t.res_type = s.a AND t.res_id = s.b) WHEN NOT MATCHED THEN INSERT (res_type, res_id) VALUES (s.a, s.b)";
@@ -46,27 +46,39 @@ final class RawJdbc {
                     + " VALUES (s.a, s.b, s.c, s.d, s.e)";
             fanOut = "INSERT INTO " + T + "feed_rows (owner_rid, feed_name, entry_id, score)"
                     + " SELECT follower_rid, CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT) FROM "
-                    + T + "follow_edges WHERE followee_rid = " + RID;
+                    + T + "follow_edges WHERE followee_rid = ?";
         }
     }
 
     boolean follow(String followerType, String followerId, String followeeType, String followeeId, long sinceMicros)
             throws SQLException {
+        // One transaction, as the backend does: one commit for both statements.
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(ensureResources)) {
-                s.setString(1, followerType);
-                s.setString(2, followerId);
-                s.setString(3, followeeType);
-                s.setString(4, followeeId);
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(follow)) {
-                s.setLong(1, sinceMicros);
-                s.setString(2, followerType);
-                s.setString(3, followerId);
-                s.setString(4, followeeType);
-                s.setString(5, followeeId);
-                return s.executeUpdate() > 0;
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement(ensureResources)) {
+                    s.setString(1, followerType);
+                    s.setString(2, followerId);
+                    s.setString(3, followeeType);
+                    s.setString(4, followeeId);
+                    s.executeUpdate();
+                }
+                boolean created;
+                try (PreparedStatement s = c.prepareStatement(follow)) {
+                    s.setLong(1, sinceMicros);
+                    s.setString(2, followerType);
+                    s.setString(3, followerId);
+                    s.setString(4, followeeType);
+                    s.setString(5, followeeId);
+                    created = s.executeUpdate() > 0;
+                }
+                c.commit();
+                return created;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         }
     }
@@ -113,15 +125,27 @@ final class RawJdbc {
         }
     }
 
-    /** A new entry, so a plain insert: the statement the backend runs first. */
+    /** The source's surrogate, then (a new entry) a plain insert: the statements the backend runs first. */
     long fanOut(String type, String id, String feedName, String entryId, long score) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(fanOut)) {
-            s.setString(1, feedName);
-            s.setString(2, entryId);
-            s.setLong(3, score);
-            s.setString(4, type);
-            s.setString(5, id);
-            return s.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            long rid;
+            try (PreparedStatement s = c.prepareStatement("SELECT rid FROM " + T + "resources WHERE res_type = ? AND res_id = ?")) {
+                s.setString(1, type);
+                s.setString(2, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0;
+                    }
+                    rid = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(fanOut)) {
+                s.setString(1, feedName);
+                s.setString(2, entryId);
+                s.setLong(3, score);
+                s.setLong(4, rid);
+                return s.executeUpdate();
+            }
         }
     }
 }

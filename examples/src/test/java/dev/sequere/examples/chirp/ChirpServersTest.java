@@ -39,7 +39,7 @@ class ChirpServersTest {
             }
         } finally {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                for (String table : new String[] {"user", "session", "sq_follows", "sq_feed_entries", "sq_items",
+                for (String table : new String[] {"user", "session", "sq_follow_edges", "sq_feed_rows", "sq_resources", "sq_items",
                         "sq_schema_version"}) {
                     s.execute("DROP TABLE IF EXISTS " + prefix + table);
                 }
