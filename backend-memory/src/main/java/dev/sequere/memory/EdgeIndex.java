@@ -39,7 +39,7 @@ final class EdgeIndex {
     private Leaf last;
     private volatile long size;
 
-    /** Scratch for an inner node split: the separator that moves up (valid right after a split). */
+    /** Scratch for a split: the first key of the new right node, read by its parent right after. */
     private long splitSince;
     private @Nullable Ref splitRef;
 
