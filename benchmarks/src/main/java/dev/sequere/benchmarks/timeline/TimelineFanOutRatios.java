@@ -87,7 +87,7 @@ public final class TimelineFanOutRatios {
         Runnable publish = () -> timelines.publish(Action.of(FAN, POST).target(BOARD));
         Runnable raw = () -> {
             long n = NEXT.incrementAndGet();
-            handle.backend().fanOut(FAN, "raw", new FeedEntry("r" + n, 1_800_000_000_000_000L + n), BATCH);
+            handle.backend().fanOut(FAN, "raw", new FeedEntry(rawId(n), 1_800_000_000_000_000L + n), BATCH);
         };
         // Warm-up: JIT, pools, server-side plans, on both sides.
         round(publish, raw);
@@ -130,6 +130,16 @@ public final class TimelineFanOutRatios {
             pairs++;
         } while (System.nanoTime() - start < ROUND_NANOS && pairs < MAX_PAIRS);
         return new double[] {pairs * 1e9 / oursNanos, pairs * 1e9 / theirsNanos};
+    }
+
+    /**
+     * The raw side's entry id: {@code r<n>}, or padded to {@code -DrawIdLength} characters to see
+     * what the length of the timeline's entry ids ({@code <verb>:<type>:<action id>}) costs.
+     */
+    private static String rawId(long n) {
+        String id = "r" + n;
+        int length = Integer.getInteger("rawIdLength", 0);
+        return id.length() >= length ? id : id + "-".repeat(length - id.length());
     }
 
     private static double median(double[] values) {

@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * actors, actors loaded: {@code timelinePage} through the timeline module, {@code rawReads} the
  * reads it needs done by hand (one feed page, the action ids cut out of the entry ids, one item
  * read, decoding, one loader lookup per actor). {@code filteredPage}: the first 20 likes (one
- * action in ten), filtered on read. Sample mode, so JMH reports p50/p99.
+ * action in ten), and {@code filteredCount}, their exact count, both filtered on read. Sample mode, so JMH
+ * reports p50/p99.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -113,6 +114,18 @@ public class TimelinePageBenchmark {
     @Benchmark
     public Page<TimelineItem> filteredPage() {
         return timelines.of(READER).privateFeed().verb(LIKE).page(20);
+    }
+
+    /**
+     * The exact number of likes in the same timeline, filtered on read: reads every entry (in
+     * chunks of 1 000, no action loaded). With {@code -p entries=1000} it shows the cost on a
+     * timeline bounded to the newest 1 000.
+     *
+     * @return the count
+     */
+    @Benchmark
+    public long filteredCount() {
+        return timelines.of(READER).privateFeed().verb(LIKE).count();
     }
 
     /**
