@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * actors, actors loaded: {@code timelinePage} through the timeline module, {@code rawReads} the
  * reads it needs done by hand (one feed page, the action ids cut out of the entry ids, one item
  * read, decoding, one loader lookup per actor). {@code filteredPage}: the first 20 likes (one
- * action in ten), and {@code filteredCount}, their exact count, both filtered on read. Sample mode, so JMH
- * reports p50/p99.
+ * action in ten), and {@code filteredCount}, their exact count, both filtered on read. Sample
+ * mode, so JMH reports p50/p99.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
