@@ -11,6 +11,7 @@ import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FollowStore;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,7 +218,7 @@ public final class JdbcFollowStore implements FollowStore {
         });
     }
 
-    private static void bindPair(PreparedStatement s, Ref follower, Ref followee) throws java.sql.SQLException {
+    private static void bindPair(PreparedStatement s, Ref follower, Ref followee) throws SQLException {
         s.setString(1, follower.type());
         s.setString(2, follower.id());
         s.setString(3, followee.type());
