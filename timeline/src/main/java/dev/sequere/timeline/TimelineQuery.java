@@ -9,9 +9,11 @@ import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
-import dev.sequere.timeline.feed.EntryId;
+import dev.sequere.timeline.action.ActionCodec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
@@ -25,11 +27,11 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>A filter reads its own filter feed where the timeline keeps one
- * ({@link dev.sequere.timeline.feed.FilterFeeds}); otherwise it reads the base feed and keeps the
- * entries whose id carries the verb and target type asked for, without loading actions. Counts
- * are exact either way; such a count reads the whole timeline, and such a page reads at most
- * {@code filterScanLimit} entries before it returns (shorter, with a cursor to go on). Order is
- * total: {@code (time, id)}.
+ * ({@link dev.sequere.timeline.feed.FilterFeeds}); otherwise it reads the base feed and the actions
+ * its entries point to (one item read per chunk) and keeps those with the verb and target type
+ * asked for. Counts are exact either way; such a count reads the whole timeline, and such a page
+ * reads at most {@code filterScanLimit} entries before it returns (shorter, with a cursor to go
+ * on). Order is total: {@code (time, id)}.
  */
 public final class TimelineQuery {
 
@@ -200,7 +202,7 @@ public final class TimelineQuery {
      */
     public Page<TimelineItem> page(@Nullable String cursor, int limit) {
         Slice slice = fetch(cursor, limit);
-        return new Page<>(timelines.resolve(timelines.actions(slice.entries)), slice.nextCursor);
+        return new Page<>(timelines.resolve(actionsOf(slice)), slice.nextCursor);
     }
 
     /**
@@ -223,7 +225,16 @@ public final class TimelineQuery {
      */
     public Page<Action> actions(@Nullable String cursor, int limit) {
         Slice slice = fetch(cursor, limit);
-        return new Page<>(timelines.actions(slice.entries), slice.nextCursor);
+        return new Page<>(actionsOf(slice), slice.nextCursor);
+    }
+
+    private List<Action> actionsOf(Slice slice) {
+        if (slice.bodies == null) {
+            return timelines.actions(slice.entries);
+        }
+        List<String> ids = new ArrayList<>(slice.entries.size());
+        slice.entries.forEach(e -> ids.add(e.id()));
+        return ActionCodec.decodeAll(ids, slice.bodies);
     }
 
     private TimelineQuery withTargetType(String type) {
@@ -252,15 +263,17 @@ public final class TimelineQuery {
         while (true) {
             FeedQuery query = new FeedQuery(Order.NEWEST_FIRST, after, SCAN_CHUNK);
             List<FeedEntry> entries = timelines.engine().withRetry(() -> timelines.feeds().page(key, query));
-            for (FeedEntry entry : entries) {
-                if (entry.score() <= above) {
-                    return count;
-                }
-                if (EntryId.matches(entry.id(), verbName, targetType)) {
+            int newer = 0;
+            while (newer < entries.size() && entries.get(newer).score() > above) {
+                newer++;
+            }
+            Map<String, String> bodies = bodies(entries.subList(0, newer));
+            for (String body : bodies.values()) {
+                if (ActionCodec.matches(body, verbName, targetType)) {
                     count++;
                 }
             }
-            if (entries.size() < SCAN_CHUNK) {
+            if (newer < entries.size() || entries.size() < SCAN_CHUNK) {
                 return count;
             }
             after = entries.get(entries.size() - 1);
@@ -298,6 +311,8 @@ public final class TimelineQuery {
         String verbName = verbName();
         int budget = timelines.filterScanLimit();
         List<FeedEntry> matched = new ArrayList<>(limit + 1);
+        // Kept for the page, so the actions it returns are not read a second time.
+        Map<String, String> matchedBodies = new HashMap<>();
         @Nullable FeedEntry position = after;
         int read = 0;
         // Start small (a common verb fills the page at once), grow for rare ones.
@@ -306,26 +321,44 @@ public final class TimelineQuery {
             int size = Math.min(chunk, budget - read);
             FeedQuery query = new FeedQuery(order, position, size);
             List<FeedEntry> entries = timelines.engine().withRetry(() -> timelines.feeds().page(key, query));
+            Map<String, String> bodies = bodies(entries);
             for (FeedEntry entry : entries) {
                 read++;
                 position = entry;
-                if (EntryId.matches(entry.id(), verbName, targetType)) {
+                String body = bodies.get(entry.id());
+                if (body != null && ActionCodec.matches(body, verbName, targetType)) {
                     matched.add(entry);
+                    matchedBodies.put(entry.id(), body);
                     if (matched.size() > limit) {
                         List<FeedEntry> kept = matched.subList(0, limit);
-                        return new Slice(kept, TimelineCursors.encode(scope, order, kept.get(limit - 1)));
+                        return new Slice(kept, TimelineCursors.encode(scope, order, kept.get(limit - 1)), matchedBodies);
                     }
                 }
             }
             if (entries.size() < size) {
-                return new Slice(matched, null);
+                return new Slice(matched, null, matchedBodies);
             }
             chunk = Math.min(SCAN_CHUNK, chunk * 4);
         }
-        return new Slice(matched, position == null ? null : TimelineCursors.encode(scope, order, position));
+        return new Slice(matched, position == null ? null : TimelineCursors.encode(scope, order, position),
+                matchedBodies);
     }
 
-    private record Slice(List<FeedEntry> entries, @Nullable String nextCursor) {
+    /** The item bodies of entries, in one read. */
+    private Map<String, String> bodies(List<FeedEntry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = new ArrayList<>(entries.size());
+        entries.forEach(e -> ids.add(e.id()));
+        return timelines.engine().withRetry(() -> timelines.feeds().items(ids));
+    }
+
+    /** Entries of a page, its cursor, and the bodies already read for them when filtering on read. */
+    private record Slice(List<FeedEntry> entries, @Nullable String nextCursor, @Nullable Map<String, String> bodies) {
+        Slice(List<FeedEntry> entries, @Nullable String nextCursor) {
+            this(entries, nextCursor, null);
+        }
     }
 
     @Override

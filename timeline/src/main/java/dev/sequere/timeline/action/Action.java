@@ -35,17 +35,11 @@ public record Action(String id, Ref actor, Verb verb, @Nullable Ref target, Inst
     /** Longest data value, in characters. */
     public static final int MAX_VALUE_LENGTH = 1_024;
 
-    /**
-     * Longest action id: a {@link Ref} id's limit less the longest verb (32) and target type (64)
-     * and two separators, because every timeline entry id carries them beside the action id.
-     */
-    public static final int MAX_ID_LENGTH = Ref.MAX_ID_LENGTH - 32 - 64 - 2;
-
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     /** Validates the action and freezes its data (sorted by key). */
     public Action {
-        requireValidId(id);
+        Ref.requireValidId(id, "action id");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(verb, "verb");
         Objects.requireNonNull(time, "time");
@@ -62,24 +56,6 @@ public record Action(String id, Ref actor, Verb verb, @Nullable Ref target, Inst
      */
     public static ActionDraft of(Object actor, Verb verb) {
         return new ActionDraft(actor, verb);
-    }
-
-    /**
-     * Checks an action id: a valid {@link Ref} id of at most {@value #MAX_ID_LENGTH} characters.
-     *
-     * @param id the candidate id
-     * @return the same id
-     * @throws InvalidActionException when it is longer
-     * @throws dev.sequere.InvalidRefException when it is not a valid id at all
-     */
-    static String requireValidId(String id) {
-        Ref.requireValidId(id, "action id");
-        if (id.length() > MAX_ID_LENGTH) {
-            throw new InvalidActionException("action id is " + id.length() + " characters long; at most "
-                    + MAX_ID_LENGTH + " are allowed (timeline entries carry the verb and target type beside it): "
-                    + "map longer ids to a shorter one, e.g. a hash");
-        }
-        return id;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.sequere.timeline.action;
 import dev.sequere.BackendException;
 import dev.sequere.Ref;
 import dev.sequere.spi.EpochMicros;
+import dev.sequere.spi.FeedEntry;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,51 @@ public final class ActionCodec {
             field(out, entry.getValue());
         }
         return out.toString();
+    }
+
+    /**
+     * The feed entry of an action in every timeline: its id, scored with its time in epoch
+     * microseconds. The entry id is the action id alone, as short as the application's ids, since
+     * fan-out writes it once per follower and its length is what a delivery costs on SQL and
+     * Redis backends.
+     *
+     * @param action the action
+     * @return the entry
+     */
+    public static FeedEntry entry(Action action) {
+        return new FeedEntry(action.id(), EpochMicros.of(action.time()));
+    }
+
+    /**
+     * Whether a stored body is an action with this verb and target type, reading only the fields
+     * before them (no map, no {@link Action} built): filtering a timeline on read runs it once
+     * per entry.
+     *
+     * @param body an item body
+     * @param verb the verb asked for, or {@code null} for any
+     * @param targetType the target type asked for, or {@code null} for any
+     * @return {@code true} when it matches; a body that is not an action matches nothing
+     */
+    public static boolean matches(String body, @Nullable String verb, @Nullable String targetType) {
+        if (!body.startsWith(VERSION)) {
+            return false;
+        }
+        try {
+            Reader in = new Reader(body);
+            in.position = VERSION.length();
+            in.skip();
+            in.skip();
+            in.skip();
+            if (verb != null && !in.fieldEquals(verb)) {
+                return false;
+            }
+            if (verb == null) {
+                in.skip();
+            }
+            return targetType == null || in.fieldEquals(targetType);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -129,6 +175,31 @@ public final class ActionCodec {
 
         Reader(String body) {
             this.body = body;
+        }
+
+        /** Moves past one field. */
+        void skip() {
+            int colon = body.indexOf(':', position);
+            if (colon < 0) {
+                throw new IllegalArgumentException("missing field");
+            }
+            int length = Integer.parseInt(body, position, colon, 10);
+            if (length < 0 || colon + 1 + length > body.length()) {
+                throw new IllegalArgumentException("field overflows the body");
+            }
+            position = colon + 1 + length;
+        }
+
+        /** Whether the next field equals {@code expected}; moves past it. */
+        boolean fieldEquals(String expected) {
+            int colon = body.indexOf(':', position);
+            if (colon < 0) {
+                throw new IllegalArgumentException("missing field");
+            }
+            int length = Integer.parseInt(body, position, colon, 10);
+            boolean equal = length == expected.length() && body.startsWith(expected, colon + 1);
+            position = colon + 1 + length;
+            return equal;
         }
 
         String field() {

@@ -64,12 +64,11 @@ public final class ActionDraft {
      * Gives the action the application's own id ("foreign id"): publishing the same id again
      * changes nothing, so a retried request never doubles an action.
      *
-     * @param id the id, validated like a {@link Ref} id, at most {@value Action#MAX_ID_LENGTH}
-     *     characters
+     * @param id the id, validated like a {@link Ref} id
      * @return this draft
      */
     public ActionDraft id(String id) {
-        this.id = Action.requireValidId(id);
+        this.id = Ref.requireValidId(id, "action id");
         return this;
     }
 

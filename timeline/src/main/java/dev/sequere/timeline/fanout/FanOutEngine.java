@@ -11,7 +11,7 @@ import dev.sequere.spi.EdgeQuery;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.feed.EntryId;
+import dev.sequere.timeline.action.ActionCodec;
 import dev.sequere.timeline.feed.FeedNames;
 import dev.sequere.timeline.feed.FeedTrimmer;
 import java.lang.System.Logger.Level;
@@ -137,9 +137,8 @@ public final class FanOutEngine {
      */
     public long removeFromFollowers(Action action) {
         long removed = 0;
-        String entryId = EntryId.of(action).encode();
         for (String name : names.of(FeedNames.PRIVATE, action)) {
-            removed += withRetry(() -> backend.fanOutRemove(action.actor(), name, entryId, batchSize));
+            removed += withRetry(() -> backend.fanOutRemove(action.actor(), name, action.id(), batchSize));
         }
         return removed;
     }
@@ -195,7 +194,7 @@ public final class FanOutEngine {
     }
 
     private void deliver(Action action) {
-        FeedEntry entry = EntryId.entry(action);
+        FeedEntry entry = ActionCodec.entry(action);
         // Named once per action, not per follower: 1 name by default, up to 4 with private filter feeds.
         List<String> feedNames = names.of(FeedNames.PRIVATE, action);
         if (nativeFanOut) {
@@ -236,8 +235,7 @@ public final class FanOutEngine {
                 if (!withRetry(() -> backend.follows().exists(follower, action.actor()))) {
                     List<FeedKey> keys = new ArrayList<>(4);
                     names.keys(follower, FeedNames.PRIVATE, action, keys);
-                    String entryId = EntryId.of(action).encode();
-                    withRetry(() -> backend.feeds().remove(entryId, keys));
+                    withRetry(() -> backend.feeds().remove(action.id(), keys));
                 }
             });
         }

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Timelines the {@link FilterFeeds} mode covers also keep filter feeds, written in the same
  * {@code FeedStore.add} call as the base feed: {@code <base>.v.<verb>}, {@code <base>.t.<target
  * type>} and {@code <base>.vt.<verb>.<type>}, 2 to 4 entries per write instead of 1, which buy
- * index-backed filtered counts and pages. Other timelines are filtered on read from their
- * entry ids ({@link EntryId}).
+ * index-backed filtered counts and pages. Other timelines are filtered on read, from the
+ * actions their entries point to.
  *
  * <p>A name longer than the 64 characters a feed name allows (a long target type) is replaced
  * by {@code <base>.x.<first 32 hex digits of its SHA-256>}.
@@ -79,22 +79,6 @@ public final class FeedNames {
     public List<String> of(String base, Action action) {
         Ref target = action.target();
         return of(base, action.verb().name(), target == null ? null : target.type());
-    }
-
-    /**
-     * Names of every feed of timeline {@code base} that holds an entry, read from its id.
-     *
-     * @param base the base name
-     * @param entryId a stored entry id
-     * @return the base feed first, then its filter feeds (none for an id not in
-     *     {@link EntryId} form)
-     */
-    public List<String> ofEntry(String base, String entryId) {
-        if (!hasFilterFeeds(base)) {
-            return List.of(base);
-        }
-        EntryId id = EntryId.parse(entryId);
-        return id == null ? List.of(base) : of(base, id.verb(), id.targetType());
     }
 
     private List<String> of(String base, String verb, @Nullable String targetType) {

@@ -2,10 +2,10 @@ package dev.sequere.timeline.feed;
 
 /**
  * Which timelines keep per-verb and per-target-type feeds ("filter feeds") beside their base
- * feed. A filtered query over a timeline without them reads the base feed and keeps what
- * matches: the verb and target type are part of every entry id ({@link EntryId}), so no action
- * is loaded for that. Every mode answers every filter exactly; they differ in what writes and
- * what filtered reads cost.
+ * feed. A filtered query over a timeline without them reads the base feed and the actions its
+ * entries point to (one item read per chunk of entries, only the verb and target type fields
+ * parsed) and keeps what matches. Every mode answers every filter exactly; they differ in what
+ * writes and what filtered reads cost.
  */
 public enum FilterFeeds {
 

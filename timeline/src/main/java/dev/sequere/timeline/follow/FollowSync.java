@@ -12,7 +12,6 @@ import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.ActionCodec;
 import dev.sequere.timeline.fanout.FanOutEngine;
 import dev.sequere.timeline.fanout.PairLocks;
-import dev.sequere.timeline.feed.EntryId;
 import dev.sequere.timeline.feed.FeedNames;
 import dev.sequere.timeline.feed.FeedTrimmer;
 import java.util.ArrayList;
@@ -122,7 +121,7 @@ public final class FollowSync implements SequereListener {
             for (Action action : actions(entries)) {
                 List<FeedKey> keys = new ArrayList<>(4);
                 names.keys(follower, FeedNames.PRIVATE, action, keys);
-                FeedEntry entry = EntryId.entry(action);
+                FeedEntry entry = ActionCodec.entry(action);
                 engine.withRetry(() -> backend.feeds().add(entry, keys));
                 written.addAll(keys);
                 imported.add(action);
@@ -145,24 +144,27 @@ public final class FollowSync implements SequereListener {
             }
         }
         if (!gone.isEmpty()) {
-            List<String> goneIds = new ArrayList<>(gone.size());
-            gone.forEach(a -> goneIds.add(EntryId.of(a).encode()));
-            removeEntries(follower, goneIds);
+            removeActions(follower, gone);
         }
     }
 
     private void removeFrom(Ref owner, List<FeedEntry> entries) {
         List<String> ids = new ArrayList<>(entries.size());
         entries.forEach(e -> ids.add(e.id()));
-        removeEntries(owner, ids);
+        // Entries whose item is gone were deleted everywhere already; the base feed is enough.
+        engine.withRetry(() -> backend.feeds().removeEntries(new FeedKey(owner, FeedNames.PRIVATE), ids));
+        if (names.hasFilterFeeds(FeedNames.PRIVATE)) {
+            // Which filter feeds hold an entry is in its action: read them only when there are some.
+            removeActions(owner, actions(entries));
+        }
     }
 
-    /** Removes entries from a private timeline and, where it keeps them, its filter feeds (named by the ids). */
-    private void removeEntries(Ref owner, List<String> entryIds) {
+    /** Removes actions from a private timeline and its filter feeds. */
+    private void removeActions(Ref owner, List<Action> actions) {
         Map<String, List<String>> idsByFeed = new HashMap<>();
-        for (String id : entryIds) {
-            for (String name : names.ofEntry(FeedNames.PRIVATE, id)) {
-                idsByFeed.computeIfAbsent(name, n -> new ArrayList<>()).add(id);
+        for (Action action : actions) {
+            for (String name : names.of(FeedNames.PRIVATE, action)) {
+                idsByFeed.computeIfAbsent(name, n -> new ArrayList<>()).add(action.id());
             }
         }
         idsByFeed.forEach((name, ids) ->
@@ -189,7 +191,7 @@ public final class FollowSync implements SequereListener {
     /** Decodes the actions behind entries with one item read; undecodable ones are logged and skipped. */
     private List<Action> actions(List<FeedEntry> entries) {
         List<String> ids = new ArrayList<>(entries.size());
-        entries.forEach(e -> ids.add(EntryId.actionIdOf(e.id())));
+        entries.forEach(e -> ids.add(e.id()));
         Map<String, String> bodies = engine.withRetry(() -> backend.feeds().items(ids));
         return ActionCodec.decodeAll(ids, bodies);
     }

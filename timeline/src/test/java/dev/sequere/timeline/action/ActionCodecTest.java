@@ -36,6 +36,28 @@ class ActionCodecTest {
     }
 
     @Test
+    void matchingReadsTheVerbAndTargetTypeWithoutBeingFooledByOtherFields() {
+        // Ids and the actor's fields hold what looks like a verb or a type.
+        String like = ActionCodec.encode(new Action("4:like7:project", new Ref("like", "project"), Verb.of("like"),
+                new Ref("project", "like"), Instant.EPOCH, Map.of("verb", "post")));
+        String join = ActionCodec.encode(new Action("like", new Ref("project", "like"), Verb.of("join"), null,
+                Instant.EPOCH, Map.of()));
+        assertThat(ActionCodec.matches(like, "like", null)).isTrue();
+        assertThat(ActionCodec.matches(like, "like", "project")).isTrue();
+        assertThat(ActionCodec.matches(like, null, "project")).isTrue();
+        assertThat(ActionCodec.matches(like, null, null)).isTrue();
+        assertThat(ActionCodec.matches(like, "lik", null)).isFalse();
+        assertThat(ActionCodec.matches(like, "post", null)).isFalse();
+        assertThat(ActionCodec.matches(like, null, "proj")).isFalse();
+        assertThat(ActionCodec.matches(like, "like", "user")).isFalse();
+        assertThat(ActionCodec.matches(join, "join", null)).isTrue();
+        assertThat(ActionCodec.matches(join, null, "project")).isFalse();
+        assertThat(ActionCodec.matches(join, "like", null)).isFalse();
+        assertThat(ActionCodec.matches("not an action", "like", null)).isFalse();
+        assertThat(ActionCodec.matches("a1999:x", null, "project")).isFalse();
+    }
+
+    @Test
     void timesAreKeptAtMicrosecondPrecision() {
         Action action = new Action("x", new Ref("user", "1"), Verb.of("join"), null,
                 Instant.parse("2026-01-01T00:00:00.123456789Z"), Map.of());

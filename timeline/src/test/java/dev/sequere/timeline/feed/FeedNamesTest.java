@@ -38,14 +38,6 @@ class FeedNamesTest {
     }
 
     @Test
-    void namesFromAnEntryIdMatchNamesFromItsAction() {
-        String entryId = EntryId.of(LIKE).encode();
-        assertThat(all.ofEntry("private", entryId)).isEqualTo(all.of("private", LIKE));
-        assertThat(all.ofEntry("private", "no-prefix")).containsExactly("private");
-        assertThat(new FeedNames(FilterFeeds.PUBLIC_AND_GLOBAL).ofEntry("private", entryId)).containsExactly("private");
-    }
-
-    @Test
     void longNamesAreHashedIntoValidDistinctFeedNames() {
         String longType = "t".repeat(64);
         String other = "t".repeat(63) + "u";
