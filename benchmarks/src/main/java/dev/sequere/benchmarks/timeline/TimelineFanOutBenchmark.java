@@ -89,13 +89,14 @@ public class TimelineFanOutBenchmark {
     }
 
     /**
-     * One entry fanned out by the backend alone.
+     * One entry fanned out by the backend alone, to the followers' {@code private} feeds like the
+     * timeline's (JMH runs each method in a trial, and so in a namespace, of its own).
      *
      * @return feeds that received it
      */
     @Benchmark
     public long rawFanOut() {
         long n = next.incrementAndGet();
-        return handle.backend().fanOut(FAN, "raw", new FeedEntry("r" + n, 1_800_000_000_000_000L + n), BATCH);
+        return handle.backend().fanOut(FAN, "private", new FeedEntry("r" + n, 1_800_000_000_000_000L + n), BATCH);
     }
 }
