@@ -71,10 +71,15 @@ public final class JdbcBackend implements Backend {
         // read first and bound as a value (not looked up inside the statement) so that the
         // planner sees which resource it is: for one with many followers PostgreSQL's statistics
         // then pick the index, where an unknown value gets the average and a table scan.
+        // ORDER BY follower_rid: both feed indexes start with owner_rid, so rows inserted in that
+        // order land on neighbouring index pages one after another instead of on a random page
+        // each (the followers index yields them in follow-time order, which real users' surrogates
+        // do not follow). Measured in psql on PostgreSQL, 100 000 rows into a 3 000 000-row feed
+        // table: 1.3-1.7 s unsorted, 0.53-0.74 s sorted; the sort itself costs about 20 ms.
         this.sourceRid = "SELECT rid FROM " + tables.resources() + " WHERE res_type = ? AND res_id = ?";
         String followers = "SELECT follower_rid, " + dialect.selectParameter("VARCHAR(64)") + ", "
                 + dialect.selectParameter("VARCHAR(255)") + ", " + dialect.selectParameter("BIGINT") + " FROM "
-                + tables.follows() + " WHERE followee_rid = ?";
+                + tables.follows() + " WHERE followee_rid = ? ORDER BY follower_rid";
         this.fanOut = dialect.insertIfAbsentSelect(tables.feedEntries(), columns, columns.subList(0, 3), followers);
         this.fanOutAllNew = dialect.insertSelect(tables.feedEntries(), columns, followers);
         this.fanOutRemove = dialect.deleteFromFollowerFeeds(tables);

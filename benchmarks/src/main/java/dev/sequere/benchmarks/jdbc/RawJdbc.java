@@ -36,7 +36,7 @@ final class RawJdbc {
             follow = "INSERT INTO " + T + "follow_edges (follower_rid, followee_rid, since_us, follower_type, followee_type) "
                     + pair + " ON CONFLICT (follower_rid, followee_rid) DO NOTHING";
             fanOut = "INSERT INTO " + T + "feed_rows (owner_rid, feed_name, entry_id, score)"
-                    + " SELECT follower_rid, ?, ?, ? FROM " + T + "follow_edges WHERE followee_rid = ?";
+                    + " SELECT follower_rid, ?, ?, ? FROM " + T + "follow_edges WHERE followee_rid = ? ORDER BY follower_rid";
         } else {
             ensureResources = "MERGE INTO " + T + "resources t USING (VALUES (?, ?), (?, ?)) s (a, b)"
                     + " ON (t.res_type = s.a AND t.res_id = s.b) WHEN NOT MATCHED THEN INSERT (res_type, res_id) VALUES (s.a, s.b)";
@@ -46,7 +46,7 @@ final class RawJdbc {
                     + " VALUES (s.a, s.b, s.c, s.d, s.e)";
             fanOut = "INSERT INTO " + T + "feed_rows (owner_rid, feed_name, entry_id, score)"
                     + " SELECT follower_rid, CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), CAST(? AS BIGINT) FROM "
-                    + T + "follow_edges WHERE followee_rid = ?";
+                    + T + "follow_edges WHERE followee_rid = ? ORDER BY follower_rid";
         }
     }
 
