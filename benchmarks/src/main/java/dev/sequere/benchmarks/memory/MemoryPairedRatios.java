@@ -237,6 +237,9 @@ public final class MemoryPairedRatios {
             }
         }
 
+        // Two copies of the same loop on purpose: one shared loop taking the lookup as a lambda
+        // would make its call site megamorphic once both sides ran, and the JIT would then
+        // inline neither lookup, measuring the dispatch instead of the lookups.
         double memoryRate() {
             long start = System.nanoTime();
             long end = start + SLICE_NANOS;
