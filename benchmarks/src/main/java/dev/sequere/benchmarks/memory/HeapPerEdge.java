@@ -2,11 +2,10 @@ package dev.sequere.benchmarks.memory;
 
 import dev.sequere.Ref;
 import dev.sequere.benchmarks.BenchmarkSequere;
+import dev.sequere.benchmarks.LiveHeap;
 import dev.sequere.benchmarks.RefPool;
 import dev.sequere.memory.MemoryBackend;
 import dev.sequere.spi.Backend;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
 import java.time.Instant;
 import java.util.Locale;
@@ -33,7 +32,6 @@ public final class HeapPerEdge {
 
     private static final int EDGES = 1_000_000;
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private HeapPerEdge() {
     }
@@ -84,32 +82,12 @@ public final class HeapPerEdge {
     }
 
     private static double measure(String shape, String store, Supplier<Object> build) {
-        long before = usedAfterGc();
+        long before = LiveHeap.usedAfterGc();
         Object built = build.get();
-        long after = usedAfterGc();
+        long after = LiveHeap.usedAfterGc();
         Reference.reachabilityFence(built);
         double perEdge = (after - before) / (double) EDGES;
         System.out.printf(Locale.ROOT, "%-8s %-8s %12.1f%n", shape, store, perEdge);
         return perEdge;
-    }
-
-    /** Collects until the used heap stops shrinking, so that only live objects are counted. */
-    private static long usedAfterGc() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            long now = MEMORY.getHeapMemoryUsage().getUsed();
-            if (now >= used) {
-                return Math.min(now, used);
-            }
-            used = now;
-        }
-        return used;
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.sequere.Ref;
 import dev.sequere.Sequere;
+import dev.sequere.benchmarks.LiveHeap;
 import dev.sequere.jdbc.JdbcBackend;
 import dev.sequere.jdbc.schema.SchemaMigrator;
 import dev.sequere.memory.MemoryBackend;
@@ -90,7 +91,7 @@ final class TimelineBench {
                 return new Handle(name, MemoryBackend.create(), () -> { }, new StorageProbe() {
                     @Override
                     public long bytes() {
-                        return usedHeap();
+                        return LiveHeap.usedAfterGc();
                     }
 
                     @Override
@@ -249,19 +250,6 @@ final class TimelineBench {
 
     static Ref user(int i) {
         return new Ref("user", "u" + i);
-    }
-
-    static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static String url(String db, String fallback) {
