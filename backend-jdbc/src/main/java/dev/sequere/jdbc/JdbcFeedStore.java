@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds as narrow rows {@code (owner_rid, feed_name, entry_id, score)}, unique by the first three
- * (the owner by its surrogate in the resources table), with an index on
+ * (the owner by its surrogate in the resources table; the key is ordered entry first so that
+ * one entry's deliveries sit side by side in it), with an index on
  * {@code (owner, feed, score, entry_id)} for keyset pages; item bodies live once in their own
  * table. Reads and single-feed writes look the owner's surrogate up inside the statement; writes
  * over many feeds read the surrogates first, in the same transaction, and then go as multi-row

@@ -128,6 +128,66 @@ class JdbcBackendTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void version2FeedKeyIsSwappedWithItsRows(TestDatabase db) throws Exception {
+        // Tables a release with schema version 2 created: feed rows keyed (owner, feed, entry).
+        TableNames tables = new TableNames(TestDatabase.uniquePrefix());
+        Ref quoted = Ref.of("user", "o'Brien; --");
+        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+            String dialect = dev.sequere.jdbc.dialect.Dialect.detect(c).name();
+            for (Migration migration : Migration.ALL.subList(0, 2)) {
+                for (String statement : migration.statements(dialect, tables)) {
+                    s.execute(statement);
+                }
+            }
+            assertThat(primaryKey(c, tables.feedEntries())).containsExactly("owner_rid", "feed_name", "entry_id");
+            s.execute("INSERT INTO " + tables.resources() + " (res_type, res_id) VALUES ('user', 'u1'), ('user', 'o''Brien; --')");
+            s.execute("INSERT INTO " + tables.feedEntries() + " (owner_rid, feed_name, entry_id, score)"
+                    + " SELECT rid, 'private', 'e''1', 7 FROM " + tables.resources()
+                    + " UNION ALL SELECT rid, 'private', 'e2', 9 FROM " + tables.resources() + " WHERE res_id = 'u1'");
+        }
+        JdbcBackend upgraded = JdbcBackend.builder(db.dataSource()).tablePrefix(tables.prefix()).build();
+        try {
+            try (Connection c = db.dataSource().getConnection()) {
+                assertThat(primaryKey(c, tables.feedEntries())).containsExactly("entry_id", "owner_rid", "feed_name");
+            }
+            assertThat(upgraded.feeds().page(new FeedKey(USER, "private"), FeedQuery.first(10)))
+                    .containsExactly(new FeedEntry("e2", 9), new FeedEntry("e'1", 7));
+            assertThat(upgraded.feeds().page(new FeedKey(quoted, "private"), FeedQuery.first(10)))
+                    .containsExactly(new FeedEntry("e'1", 7));
+            // The swapped key still makes a second delivery of an entry a no-op, on every path.
+            assertThat(upgraded.feeds().add(new FeedEntry("e'1", 8), List.of(new FeedKey(USER, "private"),
+                    new FeedKey(quoted, "other")))).isEqualTo(1);
+            assertThat(upgraded.feeds().score(new FeedKey(USER, "private"), "e'1")).hasValue(7);
+            upgraded.follows().follow(USER, quoted, T0);
+            assertThat(upgraded.fanOut(quoted, "private", new FeedEntry("e2", 10), 10)).isZero();
+            assertThat(upgraded.fanOut(quoted, "private", new FeedEntry("e3", 10), 10)).isEqualTo(1);
+            assertThat(upgraded.feeds().count(new FeedKey(USER, "private"))).isEqualTo(3);
+            assertThat(upgraded.feeds().remove("e'1", List.of(new FeedKey(USER, "private"), new FeedKey(quoted, "private"))))
+                    .isEqualTo(2);
+        } finally {
+            TestDatabase.dispose(upgraded);
+        }
+    }
+
+    /** The primary key's columns of a table, in key order, lower case. */
+    private static List<String> primaryKey(Connection c, String table) throws java.sql.SQLException {
+        var meta = c.getMetaData();
+        for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+            java.util.TreeMap<Short, String> columns = new java.util.TreeMap<>();
+            try (var rs = meta.getPrimaryKeys(c.getCatalog(), null, name)) {
+                while (rs.next()) {
+                    columns.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+            if (!columns.isEmpty()) {
+                return List.copyOf(columns.values());
+            }
+        }
+        throw new AssertionError("no primary key found for " + table);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void shippedScriptAppliedByHandIsAcceptedWithoutSchemaCreation(TestDatabase db) throws Exception {
         JdbcBackend probe = db.newBackend();
         TableNames tables = new TableNames(TestDatabase.uniquePrefix());
@@ -400,7 +460,10 @@ class JdbcBackendTest {
                     "x_feed_rows_by_score", "DROP TABLE IF EXISTS x_follows, x_feed_entries")) {
                 assertThat(v2).as(dialect).contains(name);
             }
-            assertThat(v1 + v2).as(dialect).doesNotContain("${prefix}");
+            String v3 = String.join("\n", Migration.ALL.get(2).statements(dialect, tables));
+            assertThat(v3).as(dialect).contains("x_feed_rows").contains("PRIMARY KEY (entry_id, owner_rid, feed_name)")
+                    .contains("x_schema_version");
+            assertThat(v1 + v2 + v3).as(dialect).doesNotContain("${prefix}");
         }
     }
 }

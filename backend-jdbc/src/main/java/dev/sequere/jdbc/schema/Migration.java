@@ -20,7 +20,8 @@ import java.util.Objects;
 public record Migration(int version, String description) {
 
     /** Every migration, oldest first. Appending is how the schema evolves. */
-    public static final List<Migration> ALL = List.of(new Migration(1, "sequere"), new Migration(2, "surrogate_keys"));
+    public static final List<Migration> ALL = List.of(new Migration(1, "sequere"), new Migration(2, "surrogate_keys"),
+            new Migration(3, "feed_key_entry_first"));
 
     /** Validates the record. */
     public Migration {

@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -319,6 +320,40 @@ public abstract class TimelineContract {
             assertThat(timelines.of(thoas).publicFeed().verb(POST).count()).isEqualTo(1);
             assertThat(timelines.of(alice).privateFeed().count()).isEqualTo(1);
             assertThat(ids(timelines.of(alice).privateFeed())).containsExactly("post-42");
+        }
+
+        @Test
+        void generatedIdsSortByCreationTime() {
+            Person thoas = directory.person("thoas");
+            Action first = timelines.of(thoas).save(Action.of(thoas, JOIN));
+            clock.advance(Duration.ofMillis(2));
+            Action second = timelines.of(thoas).save(Action.of(thoas, POST));
+
+            assertThat(List.of(first.id(), second.id())).allMatch(id -> id.matches("[-0-9A-Z_a-z]{16}"));
+            assertThat(first.id().compareTo(second.id())).isNegative();
+            assertThat(ids(timelines.of(thoas).publicFeed())).containsExactly(second.id(), first.id());
+        }
+
+        @Test
+        void aTakenGeneratedIdIsDrawnAgainNeverMerged() {
+            Iterator<String> drawn = List.of("dup-1", "dup-1", "dup-1", "fresh-2").iterator();
+            rebuild(b -> b.actionIds(drawn::next));
+            Person thoas = directory.person("thoas");
+            Action first = timelines.of(thoas).save(Action.of(thoas, POST).data(Map.of("v", "1")));
+            Action second = timelines.of(thoas).save(Action.of(thoas, POST).data(Map.of("v", "2")));
+
+            assertThat(first.id()).isEqualTo("dup-1");
+            assertThat(second.id()).isEqualTo("fresh-2");
+            assertThat(second.data()).containsEntry("v", "2");
+            assertThat(timelines.action("dup-1")).contains(first);
+            assertThat(timelines.action("fresh-2")).contains(second);
+            assertThat(ids(timelines.of(thoas).publicFeed())).containsExactlyInAnyOrder("dup-1", "fresh-2");
+            assertThat(published).extracting(Action::id).containsExactly("dup-1", "fresh-2");
+
+            rebuild(b -> b.actionIds(() -> "dup-1"));
+            assertThatThrownBy(() -> timelines.of(thoas).save(Action.of(thoas, JOIN)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("8 ids in a row").hasMessageContaining("dup-1");
+            assertThat(timelines.of(thoas).publicFeed().count()).isEqualTo(2);
         }
 
         @Test
