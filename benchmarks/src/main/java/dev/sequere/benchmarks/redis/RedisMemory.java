@@ -23,8 +23,10 @@ import redis.clients.jedis.resps.ScanResult;
  * sum of {@code MEMORY USAGE} over the prefix's keys (exact to this data, includes key overhead).
  *
  * <p>Shapes: {@code social}, users following 50 random others each (most sorted sets stay under
- * 128 members, Redis's compact listpack encoding), and {@code grid}, 1 000 users x 1 000
- * projects (every set holds 1 000 members: the skiplist encoding, the worst case).
+ * 128 members, Redis's compact listpack encoding), {@code grid}, 1 000 users x 1 000
+ * projects (every set holds 1 000 members: the skiplist encoding), and {@code star}, 1 000 000
+ * users following one project (one huge set, and two small keys per user: the page benchmark's
+ * shape, where per-key overhead dominates).
  */
 public final class RedisMemory {
 
@@ -56,6 +58,7 @@ public final class RedisMemory {
         try (RedisClient client = RedisClient.create(RedisBench.url())) {
             lines.add(edgeMemory(client, "social", edges));
             lines.add(edgeMemory(client, "grid", edges));
+            lines.add(edgeMemory(client, "star", edges));
             if (privateServer) {
                 // The grid's 1 000-member sets exceed the default zset-max-listpack-entries (128) and
                 // take the skiplist encoding; show what the server's own knob buys on our server.
@@ -108,6 +111,10 @@ public final class RedisMemory {
                             int side = (int) Math.ceil(Math.sqrt(edges));
                             follower = Ref.of("user", "u" + (i / side));
                             followee = Ref.of("project", "p" + (i % side));
+                        } else if (shape.equals("star")) {
+                            // Every user follows the one project: the page benchmark's shape.
+                            follower = Ref.of("user", "u" + i);
+                            followee = Ref.of("project", "p0");
                         } else {
                             // 50 follows per user, to others drawn at random: in-degree about 50 too.
                             int users = Math.max(51, edges / 50);
