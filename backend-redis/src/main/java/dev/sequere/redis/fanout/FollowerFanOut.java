@@ -10,7 +10,6 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -102,7 +101,7 @@ public final class FollowerFanOut {
         String tail = "}:feed:" + feedName;
         return RedisCalls.call(what, () -> {
             long total = 0;
-            for (String type : jedis.smembers(base)) {
+            for (String type : jedis.zrange(base, 0, -1)) {
                 List<String> followers = List.of(KeyLayout.typed(base, type));
                 String head = keys.prefix() + '{' + type + ':';
                 String cursor = "0";
@@ -138,7 +137,7 @@ public final class FollowerFanOut {
         String base = keys.followers(source);
         return RedisCalls.call(what, () -> {
             long total = 0;
-            Set<String> types = jedis.smembers(base);
+            List<String> types = jedis.zrange(base, 0, -1);
             ScanParams params = new ScanParams().count(batchSize);
             for (String type : types) {
                 String followers = KeyLayout.typed(base, type);

@@ -20,7 +20,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
@@ -31,8 +30,8 @@ import redis.clients.jedis.resps.Tuple;
  * The follow graph on sorted sets (see {@link KeyLayout} for the keys). Writes go through an
  * {@link EdgeWriter} chosen for the topology; each read is one round trip: {@code exists} is one
  * {@code ZSCORE}, a count of one type one {@code ZCARD} or {@code ZINTERCARD}, a count over all
- * types the types set's {@code SMEMBERS} and a {@code ZCARD} per type, pipelined; a page is one
- * {@code ZRANGE} per type (pipelined behind the same {@code SMEMBERS} for all types; see
+ * types the types set's {@code ZRANGE 0 -1} and a {@code ZCARD} per type, pipelined; a page is one
+ * {@code ZRANGE} per type (pipelined behind the same read of the types set for all types; see
  * {@link KeysetWindow}). Friends, and the rare cases plain ranges cannot answer (a type this
  * store has not seen yet, ties at a cursor's score filling the window), take one script.
  *
@@ -123,7 +122,7 @@ public final class RedisFollowStore implements FollowStore {
     }
 
     /**
-     * The count over all types without a script: {@code SMEMBERS} of the types set and a
+     * The count over all types without a script: the members of the types set and a
      * {@code ZCARD} per known type, pipelined (one round trip), like {@link #rangePage}.
      *
      * @return the sum of the ZCARDs, or {@code null} when the resource has a type this store does
@@ -132,10 +131,10 @@ public final class RedisFollowStore implements FollowStore {
     private @Nullable Long rangeCount(String base) {
         List<String> types = knownTypes;
         List<Response<Long>> cards = new ArrayList<>(types.size());
-        Set<String> present = RedisCalls.call("count", () -> {
-            Response<Set<String>> typesOf;
+        List<String> present = RedisCalls.call("count", () -> {
+            Response<List<String>> typesOf;
             try (AbstractPipeline pipeline = jedis.pipelined()) {
-                typesOf = pipeline.smembers(base);
+                typesOf = pipeline.zrange(base, 0, -1);
                 for (String t : types) {
                     cards.add(pipeline.zcard(KeyLayout.typed(base, t)));
                 }
@@ -169,7 +168,7 @@ public final class RedisFollowStore implements FollowStore {
     }
 
     /**
-     * A page without a script: one {@code ZRANGE} per type, pipelined behind the {@code SMEMBERS}
+     * A page without a script: one {@code ZRANGE} per type, pipelined behind the read
      * of the types set when the query spans all types (one round trip either way).
      *
      * <p>An all-types page reads the types this store has seen (see {@link #learn}); if the
@@ -193,14 +192,14 @@ public final class RedisFollowStore implements FollowStore {
             windows.add(KeysetWindow.of(KeyLayout.typed(base, t), desc, query.limit(), cursorScore,
                     after == null ? 0 : t.compareTo(after.ref().type()), after == null ? null : after.ref().id()));
         }
-        Set<String> present = RedisCalls.call("page", () -> {
+        List<String> present = RedisCalls.call("page", () -> {
             if (only != null) {
                 windows.get(0).read(jedis);
-                return Set.of(only);
+                return List.of(only);
             }
-            Response<Set<String>> typesOf;
+            Response<List<String>> typesOf;
             try (AbstractPipeline pipeline = jedis.pipelined()) {
-                typesOf = pipeline.smembers(base);
+                typesOf = pipeline.zrange(base, 0, -1);
                 windows.forEach(w -> w.queue(pipeline));
                 pipeline.sync();
             }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * Names every key the backend writes, all under one prefix.
  *
  * <pre>
- * {prefix}{type:id}:fing           SET   types the resource follows
+ * {prefix}{type:id}:fing           ZSET  types the resource follows, all scored 0
  * {prefix}{type:id}:fing:{type2}   ZSET  ids of type2 it follows, score = epoch micros of the follow
- * {prefix}{type:id}:fers           SET   types of its followers
+ * {prefix}{type:id}:fers           ZSET  types of its followers, all scored 0
  * {prefix}{type:id}:fers:{type2}   ZSET  ids of its followers of type2, score = epoch micros
  * {prefix}{type:id}:feed:{name}    ZSET  entry ids of the feed, score = entry score
  * {prefix}item:{id}                STRING item body, stored once
@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * key. Types match {@code [a-z0-9_-]} and never hold {@code ':'}, which makes the first colon in
  * the tag the separator. Per-type sets (rather than one set of {@code type:id} members) let
  * {@code ZCARD} count one type exactly; the small {@code fing}/{@code fers} sets of types say
- * which per-type sets exist, so all-type counts and listings need no {@code SCAN}.
+ * which per-type sets exist, so all-type counts and listings need no {@code SCAN}. They are
+ * sorted sets with every score 0 rather than plain sets because Redis before 7.2 stores every set
+ * of strings as a hash table (200 bytes for one type by {@code MEMORY USAGE}) but a small sorted
+ * set as a listpack (104 bytes), and most resources own one or two of them.
  */
 public final class KeyLayout {
 

@@ -3,11 +3,11 @@
 -- KEYS[1] base (followings for friends), KEYS[2] followers base (friends only).
 local total = 0
 if #KEYS == 1 then
-  for _, t in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  for _, t in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
     total = total + redis.call('ZCARD', KEYS[1] .. ':' .. t)
   end
 else
-  for _, t in ipairs(redis.call('SINTER', KEYS[1], KEYS[2])) do
+  for _, t in ipairs(redis.call('ZINTER', 2, KEYS[1], KEYS[2])) do
     total = total + redis.call('ZINTERCARD', 2, KEYS[1] .. ':' .. t, KEYS[2] .. ':' .. t)
   end
 end

@@ -62,7 +62,7 @@ end
 -- Adds `id` to the `type` set under `base` unless present; returns 1 if added.
 local function add_edge(base, type, id, score)
   local added = redis.call('ZADD', base .. ':' .. type, 'NX', score, id)
-  redis.call('SADD', base, type)
+  redis.call('ZADD', base, 0, type)
   return added
 end
 
@@ -71,7 +71,7 @@ end
 local function remove_edge(base, type, id)
   local key = base .. ':' .. type
   local removed = redis.call('ZREM', key, id)
-  if removed == 1 and redis.call('EXISTS', key) == 0 then redis.call('SREM', base, type) end
+  if removed == 1 and redis.call('EXISTS', key) == 0 then redis.call('ZREM', base, type) end
   return removed
 end
 
@@ -80,7 +80,7 @@ end
 local function set_edge(base, type, id, score)
   if score then
     redis.call('ZADD', base .. ':' .. type, score, id)
-    redis.call('SADD', base, type)
+    redis.call('ZADD', base, 0, type)
   else
     remove_edge(base, type, id)
   end

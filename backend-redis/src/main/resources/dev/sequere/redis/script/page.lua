@@ -12,9 +12,9 @@ local types
 if ARGV[3] ~= '' then
   types = {ARGV[3]}
 elseif friends then
-  types = redis.call('SINTER', KEYS[1], KEYS[2])
+  types = redis.call('ZINTER', 2, KEYS[1], KEYS[2])
 else
-  types = redis.call('SMEMBERS', KEYS[1])
+  types = redis.call('ZRANGE', KEYS[1], 0, -1)
 end
 -- Friends of one type, by followers: each follower that the subject also follows, placed by the
 -- subject's follow time, kept when after the position, sorted. O(followers), whatever the

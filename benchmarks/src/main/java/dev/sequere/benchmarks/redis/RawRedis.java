@@ -29,16 +29,16 @@ final class RawRedis {
         this.keys = keys;
     }
 
-    /** Both sides in one pipelined round trip: ZADD NX + SADD on each. */
+    /** Both sides in one pipelined round trip: ZADD NX on each and ZADD of the type into its types set. */
     boolean follow(Ref follower, Ref followee, long micros) {
         String followings = keys.followings(follower);
         String followers = keys.followers(followee);
         Response<Long> added;
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             added = pipeline.zadd(KeyLayout.typed(followings, followee.type()), micros, followee.id(), NX);
-            pipeline.sadd(followings, followee.type());
+            pipeline.zadd(followings, 0, followee.type());
             pipeline.zadd(KeyLayout.typed(followers, follower.type()), micros, follower.id(), NX);
-            pipeline.sadd(followers, follower.type());
+            pipeline.zadd(followers, 0, follower.type());
             pipeline.sync();
         }
         return added.get() == 1;

@@ -104,7 +104,7 @@ public class RedisFixture {
         String followersBase = keys.followers(followee);
         String followersKey = KeyLayout.typed(followersBase, "user");
         Pipeline pipeline = jedis.pipelined();
-        pipeline.sadd(followersBase, "user");
+        pipeline.zadd(followersBase, 0, "user");
         Map<String, Double> chunk = new HashMap<>();
         for (int i = 1; i <= count; i++) {
             Ref user = Ref.of("user", "u" + i);
@@ -112,7 +112,7 @@ public class RedisFixture {
             chunk.put(user.id(), (double) micros);
             String followings = keys.followings(user);
             pipeline.zadd(KeyLayout.typed(followings, followee.type()), micros, followee.id());
-            pipeline.sadd(followings, followee.type());
+            pipeline.zadd(followings, 0, followee.type());
             if (chunk.size() == 1_000) {
                 pipeline.zadd(followersKey, chunk);
                 chunk = new HashMap<>();

@@ -52,7 +52,7 @@ public class RedisFollowBenchmark {
     }
 
     /**
-     * A new edge by hand: ZADD NX and SADD on both sides, one pipeline.
+     * A new edge by hand: ZADD NX and the type ZADD on both sides, one pipeline.
      *
      * @param fixture the data
      * @return whether it was created
