@@ -364,15 +364,20 @@ public final class Timelines implements AutoCloseable {
     }
 
     /**
-     * Stores an action whose id was generated. A generated id that is already taken (two
-     * generators drawing the same one, or a generator of the application's that repeats) is drawn
-     * again, so that a new action is never mistaken for a stored one.
+     * Stores an action whose id was generated. A generated id that is already taken by another
+     * action (two generators drawing the same one, or a generator of the application's that
+     * repeats) is drawn again, so that a new action is never mistaken for a stored one; taken by
+     * this very action (a retried write whose first reply was lost) it is kept.
      */
     private Action storeWithNewId(Action action) {
         Action candidate = action;
         for (int attempt = 1; ; attempt++) {
             Action current = candidate;
             if (engine.withRetry(() -> feeds.putItem(current.id(), ActionCodec.encode(current)))) {
+                return current;
+            }
+            if (current.equals(load(current.id()))) {
+                // Our own write, answered "taken" by a retry after its reply was lost.
                 return current;
             }
             if (attempt == ID_ATTEMPTS) {

@@ -21,6 +21,7 @@ public final class FlakyBackend implements Backend {
 
     private final Backend delegate;
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final AtomicInteger lostPutReplies = new AtomicInteger();
     private final FeedStore feeds;
     private volatile @Nullable Ref victim;
 
@@ -45,6 +46,13 @@ public final class FlakyBackend implements Backend {
         failuresLeft.set(count);
     }
 
+    /**
+     * Makes the next {@code putItem} store its item and then fail as if its reply was lost.
+     */
+    public void loseNextPutItemReply() {
+        lostPutReplies.set(1);
+    }
+
     @Override
     public FollowStore follows() {
         return delegate.follows();
@@ -55,7 +63,7 @@ public final class FlakyBackend implements Backend {
         return feeds;
     }
 
-    /** Delegates everything; fails {@code add} while failures are left. */
+    /** Delegates everything; fails {@code add} while failures are left, loses put replies. */
     private final class FlakyFeeds extends ForwardingFeedStore {
 
         FlakyFeeds(FeedStore real) {
@@ -70,6 +78,15 @@ public final class FlakyBackend implements Backend {
                 throw new BackendException("injected failure: connection reset");
             }
             return super.add(entry, feeds);
+        }
+
+        @Override
+        public boolean putItem(String itemId, String body) {
+            boolean stored = super.putItem(itemId, body);
+            if (lostPutReplies.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new BackendException("injected failure: reply lost after the write");
+            }
+            return stored;
         }
     }
 }

@@ -945,6 +945,29 @@ public abstract class TimelineContract {
         }
 
         @Test
+        void aGeneratedIdWhoseFirstWriteLostItsReplyIsKept() {
+            FlakyBackend flaky = new FlakyBackend(backend);
+            timelines.close();
+            sequere = sequereOver(flaky);
+            Iterator<String> drawn = List.of("first-1", "second-2").iterator();
+            timelines = configure(Timelines.builder(sequere)).actionIds(drawn::next).build();
+            Person star = directory.person("star");
+            Person fan = directory.person("fan");
+            sequere.follow(fan, star);
+            flaky.loseNextPutItemReply();
+            Action post = timelines.publish(Action.of(star, POST).data(Map.of("v", "1")));
+            awaitFanOut();
+
+            assertThat(timelines.stats().retries()).as("the lost reply was retried").isEqualTo(1);
+            assertThat(post.id()).as("the id its own write took").isEqualTo("first-1");
+            assertThat(timelines.action("first-1")).contains(post);
+            assertThat(timelines.action("second-2")).isEmpty();
+            assertThat(ids(timelines.of(star).publicFeed())).containsExactly(post.id());
+            assertThat(ids(timelines.of(fan).privateFeed())).containsExactly(post.id());
+            assertThat(published).extracting(Action::id).containsExactly(post.id());
+        }
+
+        @Test
         void aFanOutThatExhaustsItsRetriesIsReportedAndCompletedByPublishingAgain() {
             FlakyBackend flaky = new FlakyBackend(backend);
             List<Action> failed = new CopyOnWriteArrayList<>();
