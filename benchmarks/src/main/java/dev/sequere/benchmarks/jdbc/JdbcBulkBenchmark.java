@@ -74,7 +74,7 @@ public class JdbcBulkBenchmark {
     @Benchmark
     public long fanOut(JdbcFixture fixture) {
         long n = NEXT.incrementAndGet();
-        return fixture.backend().fanOut(JdbcFixture.FAN_PROJECT, "private", new FeedEntry("s" + n, n), 1_000);
+        return fixture.backend().fanOut(JdbcFixture.FAN_PROJECT, "private", new FeedEntry(JdbcFixture.entryId(n), n), 1_000);
     }
 
     /**
@@ -86,6 +86,6 @@ public class JdbcBulkBenchmark {
     @Benchmark
     public long rawFanOut() throws SQLException {
         long n = NEXT.incrementAndGet();
-        return raw.fanOut(JdbcFixture.FAN_PROJECT.type(), JdbcFixture.FAN_PROJECT.id(), "private", "r" + n, n);
+        return raw.fanOut(JdbcFixture.FAN_PROJECT.type(), JdbcFixture.FAN_PROJECT.id(), "private", JdbcFixture.entryId(n), n);
     }
 }

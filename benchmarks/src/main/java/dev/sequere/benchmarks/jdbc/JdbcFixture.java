@@ -41,6 +41,19 @@ public class JdbcFixture {
     /** The project whose followers receive fan-outs. */
     public static final Ref FAN_PROJECT = Ref.of("project", "fan");
 
+    /**
+     * The entry id of the {@code n}th fan-out, for the backend and the baseline alike: one growing
+     * sequence of fixed width, so every new entry sorts after all earlier ones, as generated
+     * action ids do, and its key rows go to the end of the feed key (entry id first) whichever
+     * side writes it.
+     *
+     * @param n a number from one counter shared by both sides
+     * @return the id
+     */
+    public static String entryId(long n) {
+        return String.format(java.util.Locale.ROOT, "p%015d", n);
+    }
+
     /** Which database: {@code h2} or {@code postgresql}. */
     @Param({"h2", "postgresql"})
     public String db = "h2";

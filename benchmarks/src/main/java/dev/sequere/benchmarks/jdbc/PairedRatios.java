@@ -86,17 +86,16 @@ public final class PairedRatios {
         ops.put("count", new Op[] {
             () -> f.backend().follows().count(JdbcFixture.BIG_PROJECT, Direction.FOLLOWERS, null),
             () -> raw.countFollowers("project", "big")});
-        // Both sides draw entry ids from one growing sequence, like generated action ids: each new
-        // entry's key rows go to the end of the feed key (entry_id first), whichever side writes.
-        // Separate prefixes would put one side's rows always before the other's, in the middle.
+        // Both sides draw entry ids from one growing sequence (JdbcFixture.entryId): separate
+        // prefixes would put one side's key rows always before the other's, in the middle.
         ops.put("fanOut", new Op[] {
             () -> {
                 long n = NEXT.incrementAndGet();
-                f.backend().fanOut(JdbcFixture.FAN_PROJECT, "private", new FeedEntry("p" + n, n), 1_000);
+                f.backend().fanOut(JdbcFixture.FAN_PROJECT, "private", new FeedEntry(JdbcFixture.entryId(n), n), 1_000);
             },
             () -> {
                 long n = NEXT.incrementAndGet();
-                raw.fanOut("project", "fan", "private", "p" + n, n);
+                raw.fanOut("project", "fan", "private", JdbcFixture.entryId(n), n);
             }});
         String only = System.getProperty("ops", "");
         if (!only.isBlank()) {
