@@ -2,6 +2,7 @@ package dev.sequere.benchmarks.jdbc;
 
 import dev.sequere.Order;
 import dev.sequere.Ref;
+import dev.sequere.benchmarks.Rounds;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.EdgeQuery;
 import dev.sequere.spi.FeedEntry;
@@ -56,9 +57,8 @@ public final class PairedRatios {
         }
     }
 
-    /** A pair of equivalent operations. */
-    private interface Op {
-        void run() throws Exception;
+    /** One side of a pair of equivalent operations (a named type, so that pairs can be arrays). */
+    private interface Op extends Rounds.Op<Exception> {
     }
 
     private static void run(JdbcFixture f) throws Exception {
@@ -104,19 +104,19 @@ public final class PairedRatios {
         for (Map.Entry<String, Op[]> e : ops.entrySet()) {
             // Warm-up: caches, JIT, server-side prepared statements, on both sides.
             for (int i = 0; i < 2; i++) {
-                rate(e.getValue()[0]);
-                rate(e.getValue()[1]);
+                Rounds.perSecond(e.getValue()[0], SLICE_NANOS);
+                Rounds.perSecond(e.getValue()[1], SLICE_NANOS);
             }
             double[] ours = new double[ROUNDS];
             double[] theirs = new double[ROUNDS];
             double[] ratios = new double[ROUNDS];
             for (int round = 0; round < ROUNDS; round++) {
                 if (round % 2 == 0) {
-                    ours[round] = rate(e.getValue()[0]);
-                    theirs[round] = rate(e.getValue()[1]);
+                    ours[round] = Rounds.perSecond(e.getValue()[0], SLICE_NANOS);
+                    theirs[round] = Rounds.perSecond(e.getValue()[1], SLICE_NANOS);
                 } else {
-                    theirs[round] = rate(e.getValue()[1]);
-                    ours[round] = rate(e.getValue()[0]);
+                    theirs[round] = Rounds.perSecond(e.getValue()[1], SLICE_NANOS);
+                    ours[round] = Rounds.perSecond(e.getValue()[0], SLICE_NANOS);
                 }
                 ratios[round] = ours[round] / theirs[round];
             }
@@ -125,29 +125,9 @@ public final class PairedRatios {
             String unit = e.getKey().equals("fanOut") ? "deliveries/s" : "ops/s";
             double scale = e.getKey().equals("fanOut") ? JdbcFixture.FAN : 1;
             System.out.printf(Locale.ROOT, "| %s | %s | %.0f %s | %.0f %s | %.2fx | %.2f-%.2f |%n", e.getKey(), f.db,
-                    median(ours) * scale, unit, median(theirs) * scale, unit, median(ratios),
+                    Rounds.median(ours) * scale, unit, Rounds.median(theirs) * scale, unit, Rounds.median(ratios),
                     sortedRatios[0], sortedRatios[ROUNDS - 1]);
         }
-    }
-
-    /** Operations per second over one slice, at least one operation. */
-    private static double rate(Op op) throws Exception {
-        long start = System.nanoTime();
-        long end = start + SLICE_NANOS;
-        long n = 0;
-        long now;
-        do {
-            op.run();
-            n++;
-            now = System.nanoTime();
-        } while (now < end);
-        return n * 1e9 / (now - start);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     private static Ref randomFollower() {

@@ -4,6 +4,7 @@ import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.benchmarks.BenchmarkSequere;
 import dev.sequere.benchmarks.RefPool;
+import dev.sequere.benchmarks.Rounds;
 import dev.sequere.memory.MemoryBackend;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Direction;
@@ -64,9 +65,11 @@ public final class MemoryPairedRatios {
         compare("isFollowing, SPI", "ops/s", rounds, 3, lookups::memoryRate, lookups::baselineRate);
         Pages pages = new Pages();
         compare("first page of 20 of 1M, newest first, SPI", null, rounds, 3,
-                () -> rate(pages::memoryFirst), () -> rate(pages::baselineFirst));
+                () -> Rounds.perSecond(pages::memoryFirst, SLICE_NANOS),
+                () -> Rounds.perSecond(pages::baselineFirst, SLICE_NANOS));
         compare("page of 20 after the 500 000th, SPI", null, rounds, 3,
-                () -> rate(pages::memoryMiddle), () -> rate(pages::baselineMiddle));
+                () -> Rounds.perSecond(pages::memoryMiddle, SLICE_NANOS),
+                () -> Rounds.perSecond(pages::baselineMiddle, SLICE_NANOS));
         // Printed so that the answers are used and no measured call can be optimised away.
         System.out.println("(answers seen: " + (lookups.hits + pages.seen) + ")");
     }
@@ -98,25 +101,13 @@ public final class MemoryPairedRatios {
         Arrays.sort(sorted);
         if (unit == null) {
             System.out.printf(Locale.ROOT, "| %s | %.2f µs | %.2f µs | %.2fx the time | %.2f-%.2f |%n", name,
-                    1e6 / median(a), 1e6 / median(b), median(ratios), sorted[0], sorted[rounds - 1]);
+                    1e6 / Rounds.median(a), 1e6 / Rounds.median(b), Rounds.median(ratios), sorted[0],
+                    sorted[rounds - 1]);
         } else {
-            System.out.printf(Locale.ROOT, "| %s | %.0f %s | %.0f %s | %.2fx | %.2f-%.2f |%n", name, median(a), unit,
-                    median(b), unit, median(ratios), sorted[0], sorted[rounds - 1]);
+            System.out.printf(Locale.ROOT, "| %s | %.0f %s | %.0f %s | %.2fx | %.2f-%.2f |%n", name,
+                    Rounds.median(a), unit, Rounds.median(b), unit, Rounds.median(ratios), sorted[0],
+                    sorted[rounds - 1]);
         }
-    }
-
-    /** Calls per second of {@code op} over one slice. */
-    private static double rate(Runnable op) {
-        long start = System.nanoTime();
-        long end = start + SLICE_NANOS;
-        long n = 0;
-        long now;
-        do {
-            op.run();
-            n++;
-            now = System.nanoTime();
-        } while (now < end);
-        return n * 1e9 / (now - start);
     }
 
     /** Edges per second filling an empty backend with the grid. */
@@ -156,12 +147,6 @@ public final class MemoryPairedRatios {
             throw new IllegalStateException("created " + created + " edges, expected " + EdgeGrid.EDGES);
         }
         return created;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     /** {@link PageBenchmark}'s million followers, in the backend and as the sorted array. */

@@ -2,6 +2,7 @@ package dev.sequere.benchmarks.redis;
 
 import dev.sequere.Order;
 import dev.sequere.Ref;
+import dev.sequere.benchmarks.Rounds;
 import dev.sequere.redis.RedisBackend;
 import dev.sequere.redis.keys.KeyLayout;
 import dev.sequere.spi.Backend;
@@ -10,7 +11,6 @@ import dev.sequere.spi.EdgeQuery;
 import dev.sequere.spi.FeedEntry;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,7 +83,7 @@ final class InterleavedRatios {
             rawOps += r;
         }
         return String.format("%-18s backend %,9.0f ops/s, raw %,9.0f ops/s: median ratio %.2fx", name,
-                backendOps / ROUNDS, rawOps / ROUNDS, median(ratios));
+                backendOps / ROUNDS, rawOps / ROUNDS, Rounds.median(ratios));
     }
 
     private static String fanOutPair(RedisBackend backend, RawRedis raw, int followers, double zaddCeiling) {
@@ -103,10 +103,10 @@ final class InterleavedRatios {
                 ratios[i] = rawMs[i] / backendMs[i];
             }
         }
-        double ms = median(backendMs);
+        double ms = Rounds.median(backendMs);
         double deliveries = followers / (ms / 1000);
         String line = String.format("%-18s backend %.1f ms (%,.0f deliveries/s), raw %.1f ms: median ratio %.2fx",
-                "fanOut " + followers, ms, deliveries, median(rawMs), median(ratios));
+                "fanOut " + followers, ms, deliveries, Rounds.median(rawMs), Rounds.median(ratios));
         if (zaddCeiling > 0) {
             line += String.format("; %.0f%% of the redis-benchmark ZADD ceiling (%,.0f/s, same server, same run)",
                     100 * deliveries / zaddCeiling, zaddCeiling);
@@ -129,11 +129,5 @@ final class InterleavedRatios {
             System.out.print("");
         }
         return ops / ((now - start) / 1e9);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -2,6 +2,7 @@ package dev.sequere.benchmarks.timeline;
 
 import dev.sequere.Ref;
 import dev.sequere.Sequere;
+import dev.sequere.benchmarks.Rounds;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
@@ -109,8 +110,8 @@ public final class TimelineFanOutRatios {
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
         return String.format(Locale.ROOT, "| %s | %,d | %s | %,.0f | %,.0f | %.2fx | %.2f-%.2f |", handle.name(), followers,
-                mode, median(ours) * followers, median(theirs) * followers, median(ratios), sorted[0],
-                sorted[rounds - 1]);
+                mode, Rounds.median(ours) * followers, Rounds.median(theirs) * followers, Rounds.median(ratios),
+                sorted[0], sorted[rounds - 1]);
     }
 
     /**
@@ -146,12 +147,6 @@ public final class TimelineFanOutRatios {
         String id = "r" + n;
         int length = Integer.getInteger("rawIdLength", 0);
         return id.length() >= length ? id : id + "-".repeat(length - id.length());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     static String loadAverage() {
