@@ -19,6 +19,7 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +77,8 @@ class JdbcBackendTest {
         Ref quoted = Ref.of("user", tricky);
         Ref project = Ref.of("project", "p");
         long micros = T0.getEpochSecond() * 1_000_000L + T0.getNano() / 1_000;
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
-            for (String statement : Migration.ALL.get(0).statements(dev.sequere.jdbc.dialect.Dialect.detect(c).name(), tables)) {
-                s.execute(statement);
-            }
+        try (Connection c = db.dataSource().getConnection()) {
+            applyByHand(c, Migration.ALL.subList(0, 1), tables);
             try (var insert = c.prepareStatement("INSERT INTO " + tables.prefix() + "follows (follower_type, follower_id,"
                     + " followee_type, followee_id, since_us) VALUES (?, ?, ?, ?, ?)")) {
                 for (Ref follower : List.of(USER, quoted, project)) {
@@ -133,12 +132,7 @@ class JdbcBackendTest {
         TableNames tables = new TableNames(TestDatabase.uniquePrefix());
         Ref quoted = Ref.of("user", "o'Brien; --");
         try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
-            String dialect = dev.sequere.jdbc.dialect.Dialect.detect(c).name();
-            for (Migration migration : Migration.ALL.subList(0, 2)) {
-                for (String statement : migration.statements(dialect, tables)) {
-                    s.execute(statement);
-                }
-            }
+            applyByHand(c, Migration.ALL.subList(0, 2), tables);
             assertThat(primaryKey(c, tables.feedEntries())).containsExactly("owner_rid", "feed_name", "entry_id");
             s.execute("INSERT INTO " + tables.resources() + " (res_type, res_id) VALUES ('user', 'u1'), ('user', 'o''Brien; --')");
             s.execute("INSERT INTO " + tables.feedEntries() + " (owner_rid, feed_name, entry_id, score)"
@@ -169,8 +163,20 @@ class JdbcBackendTest {
         }
     }
 
+    /** Runs shipped scripts by hand, as a team that manages its own schema would. */
+    private static void applyByHand(Connection c, List<Migration> migrations, TableNames tables) throws SQLException {
+        String dialect = dev.sequere.jdbc.dialect.Dialect.detect(c).name();
+        try (var s = c.createStatement()) {
+            for (Migration migration : migrations) {
+                for (String statement : migration.statements(dialect, tables)) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+
     /** The primary key's columns of a table, in key order, lower case. */
-    private static List<String> primaryKey(Connection c, String table) throws java.sql.SQLException {
+    private static List<String> primaryKey(Connection c, String table) throws SQLException {
         var meta = c.getMetaData();
         for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
             java.util.TreeMap<Short, String> columns = new java.util.TreeMap<>();
@@ -189,21 +195,15 @@ class JdbcBackendTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void shippedScriptAppliedByHandIsAcceptedWithoutSchemaCreation(TestDatabase db) throws Exception {
-        JdbcBackend probe = db.newBackend();
         TableNames tables = new TableNames(TestDatabase.uniquePrefix());
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
-            for (Migration migration : Migration.ALL) {
-                for (String statement : migration.statements(probe.dialect().name(), tables)) {
-                    s.execute(statement);
-                }
-            }
+        try (Connection c = db.dataSource().getConnection()) {
+            applyByHand(c, Migration.ALL, tables);
         }
         JdbcBackend byHand = JdbcBackend.builder(db.dataSource()).tablePrefix(tables.prefix()).createSchema(false).build();
         try {
             assertThat(byHand.follows().follow(USER, Ref.of("project", "p"), T0)).isTrue();
         } finally {
             TestDatabase.dispose(byHand);
-            TestDatabase.dispose(probe);
         }
     }
 

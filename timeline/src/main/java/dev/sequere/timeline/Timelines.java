@@ -147,17 +147,22 @@ public final class Timelines implements AutoCloseable {
         Action fresh = new Action(id != null ? id : actionIds.get(), actor, verb, target, time, draft.data());
         // Checked before anything is written: a time too far out for an exact score is refused.
         ActionCodec.entry(fresh);
-        Action action = id == null ? storeWithNewId(fresh) : fresh;
+        Action action = fresh;
         boolean created = true;
-        if (id != null && !engine.withRetry(() -> feeds.putItem(id, ActionCodec.encode(fresh)))) {
-            // The id is taken: the stored action wins, so a repeated save cannot change it.
-            Action stored = load(id);
-            if (stored == null) {
-                // Deleted between the two calls: this publish is the new one.
-                engine.withRetry(() -> feeds.putItem(id, ActionCodec.encode(fresh)));
-            } else {
-                action = stored;
-                created = false;
+        if (id == null) {
+            action = storeWithNewId(fresh);
+        } else {
+            String body = ActionCodec.encode(fresh);
+            if (!engine.withRetry(() -> feeds.putItem(id, body))) {
+                // The id is taken: the stored action wins, so a repeated save cannot change it.
+                Action stored = load(id);
+                if (stored == null) {
+                    // Deleted between the two calls: this publish is the new one.
+                    engine.withRetry(() -> feeds.putItem(id, body));
+                } else {
+                    action = stored;
+                    created = false;
+                }
             }
         }
         writeOwn(action);
@@ -373,7 +378,8 @@ public final class Timelines implements AutoCloseable {
         Action candidate = action;
         for (int attempt = 1; ; attempt++) {
             Action current = candidate;
-            if (engine.withRetry(() -> feeds.putItem(current.id(), ActionCodec.encode(current)))) {
+            String body = ActionCodec.encode(current);
+            if (engine.withRetry(() -> feeds.putItem(current.id(), body))) {
                 return current;
             }
             if (current.equals(load(current.id()))) {

@@ -16,13 +16,12 @@ elseif friends then
 else
   types = redis.call('ZRANGE', KEYS[1], 0, -1)
 end
--- Friends of one type, by followers: each follower that the subject also follows, placed by the
--- subject's follow time, kept when after the position, sorted. O(followers), whatever the
--- number of followings.
-local function friends_by_followers(key, other, desc, limit, cursor, cscore, rel, cid)
+-- Friends of one type, by followers: each of the `n` followers that the subject also follows,
+-- placed by the subject's follow time, kept when after the position, sorted. O(followers),
+-- whatever the number of followings.
+local function friends_by_followers(key, other, n, desc, limit, cursor, cscore, rel, cid)
   local found = {}
   local cs = cursor and tonumber(cscore)
-  local n = redis.call('ZCARD', other)
   for start = 0, n - 1, 1000 do
     for _, m in ipairs(redis.call('ZRANGE', other, start, start + 999)) do
       local s = redis.call('ZSCORE', key, m)
@@ -85,7 +84,7 @@ local function friends_page(key, other, desc, limit, cursor, cscore, rel, cid)
     if #w < 2 * chunk then break end
     walked = walked + chunk
     if found < limit and walked >= followers then
-      return friends_by_followers(key, other, desc, limit, cursor, cscore, rel, cid)
+      return friends_by_followers(key, other, followers, desc, limit, cursor, cscore, rel, cid)
     end
     pos_cursor, pscore, prel, pid = true, w[#w], 0, w[#w - 1]
   end
