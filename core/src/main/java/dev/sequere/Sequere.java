@@ -101,7 +101,13 @@ public final class Sequere {
                     + "Sequere.builder().allowSelfFollow(true)");
         }
         Instant at = since.truncatedTo(ChronoUnit.MICROS);
-        boolean created = backend.follows().follow(from, to, at);
+        boolean created;
+        fireBefore(from, to);
+        try {
+            created = backend.follows().follow(from, to, at);
+        } finally {
+            fire(l -> l.afterFollowChange(from, to));
+        }
         if (created) {
             FollowEvent event = new FollowEvent(from, to, at);
             fire(l -> l.onFollowed(event));
@@ -119,7 +125,13 @@ public final class Sequere {
     public boolean unfollow(Object follower, Object followee) {
         Ref from = ref(follower, "follower");
         Ref to = ref(followee, "followee");
-        boolean removed = backend.follows().unfollow(from, to);
+        boolean removed;
+        fireBefore(from, to);
+        try {
+            removed = backend.follows().unfollow(from, to);
+        } finally {
+            fire(l -> l.afterFollowChange(from, to));
+        }
         if (removed) {
             FollowEvent event = new FollowEvent(from, to, clock.instant().truncatedTo(ChronoUnit.MICROS));
             fire(l -> l.onUnfollowed(event));
@@ -297,6 +309,13 @@ public final class Sequere {
 
     private void fireMissing(Ref ref) {
         fire(l -> l.onMissingResource(ref));
+    }
+
+    /** Before-hooks may veto: their exceptions reach the caller, and nothing is changed. */
+    private void fireBefore(Ref follower, Ref followee) {
+        for (SequereListener listener : listeners) {
+            listener.beforeFollowChange(follower, followee);
+        }
     }
 
     private void fire(Consumer<SequereListener> call) {

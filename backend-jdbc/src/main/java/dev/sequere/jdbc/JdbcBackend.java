@@ -8,6 +8,8 @@ import dev.sequere.jdbc.schema.SchemaMigrator;
 import dev.sequere.jdbc.schema.TableNames;
 import dev.sequere.jdbc.sql.SqlRunner;
 import dev.sequere.jdbc.sql.Statements;
+import dev.sequere.spi.JobStore;
+import dev.sequere.spi.LocalJobStore;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
 import dev.sequere.spi.FeedEntry;
@@ -46,6 +48,8 @@ import org.jspecify.annotations.Nullable;
  * {@code TransactionAwareDataSourceProxy}.
  */
 public final class JdbcBackend implements Backend {
+
+    private final JobStore jobs = new LocalJobStore();
 
     private final SqlRunner sql;
     private final TableNames tables;
@@ -124,6 +128,11 @@ public final class JdbcBackend implements Backend {
     @Override
     public FollowStore follows() {
         return follows;
+    }
+
+    @Override
+    public JobStore jobs() {
+        return jobs;
     }
 
     @Override

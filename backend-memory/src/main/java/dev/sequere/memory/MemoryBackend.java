@@ -1,5 +1,7 @@
 package dev.sequere.memory;
 
+import dev.sequere.spi.JobStore;
+import dev.sequere.spi.LocalJobStore;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
 import java.util.Set;
@@ -17,6 +19,8 @@ import java.util.Set;
  * fan-out uses the SPI's default loop, which in memory is already as fast as a native path.
  */
 public final class MemoryBackend implements Backend {
+
+    private final JobStore jobs = new LocalJobStore();
 
     private final MemoryFollowStore follows = new MemoryFollowStore();
     private final MemoryFeedStore feeds = new MemoryFeedStore();
@@ -36,6 +40,11 @@ public final class MemoryBackend implements Backend {
     @Override
     public MemoryFollowStore follows() {
         return follows;
+    }
+
+    @Override
+    public JobStore jobs() {
+        return jobs;
     }
 
     @Override

@@ -9,6 +9,8 @@ import dev.sequere.redis.follow.PerSideEdgeWriter;
 import dev.sequere.redis.follow.RedisFollowStore;
 import dev.sequere.redis.follow.SingleNodeEdgeWriter;
 import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.spi.JobStore;
+import dev.sequere.spi.LocalJobStore;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
 import dev.sequere.spi.FeedEntry;
@@ -48,6 +50,8 @@ import redis.clients.jedis.UnifiedJedis;
  * neither choose nor check, so it does not promise it.
  */
 public final class RedisBackend implements Backend {
+
+    private final JobStore jobs = new LocalJobStore();
 
     private final UnifiedJedis jedis;
     private final boolean ownsClient;
@@ -93,6 +97,11 @@ public final class RedisBackend implements Backend {
     @Override
     public FollowStore follows() {
         return follows;
+    }
+
+    @Override
+    public JobStore jobs() {
+        return jobs;
     }
 
     @Override

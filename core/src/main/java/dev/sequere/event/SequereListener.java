@@ -14,6 +14,29 @@ import dev.sequere.Ref;
 public interface SequereListener {
 
     /**
+     * A {@code follow} or {@code unfollow} of this pair is about to be applied. Unlike the other
+     * methods, an exception thrown here propagates to the caller and the change is not applied:
+     * a listener records here what must happen whatever the outcome (the timeline stores a durable
+     * job that makes the follower's timeline agree with the follow state, even if this process
+     * dies or the backend's reply is lost).
+     *
+     * @param follower the follower
+     * @param followee the followee
+     */
+    default void beforeFollowChange(Ref follower, Ref followee) {
+    }
+
+    /**
+     * A {@code follow} or {@code unfollow} of this pair was attempted after
+     * {@link #beforeFollowChange}: called whether it changed anything, changed nothing, or failed.
+     *
+     * @param follower the follower
+     * @param followee the followee
+     */
+    default void afterFollowChange(Ref follower, Ref followee) {
+    }
+
+    /**
      * A follow was created.
      *
      * @param event who followed whom, and when

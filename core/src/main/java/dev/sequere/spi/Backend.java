@@ -4,6 +4,7 @@ import dev.sequere.InvalidArgumentException;
 import dev.sequere.Order;
 import dev.sequere.Ref;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -37,6 +38,118 @@ public interface Backend extends AutoCloseable {
      * @return the feed store; the same instance on every call
      */
     FeedStore feeds();
+
+    /**
+     * The durable work queue in which the timeline records fan-outs, imports, removals and
+     * deletes before it runs them, so that another process finishes what a dead one started.
+     * A process-local backend returns a {@link LocalJobStore}.
+     *
+     * @return the job store; the same instance on every call
+     */
+    JobStore jobs();
+
+    /**
+     * Adds entries to feeds <b>only where the feed's owner follows {@code source}</b> at the moment
+     * of the write (conditional delivery): a fan-out or an import never lands in the timeline of
+     * someone who has just unfollowed.
+     *
+     * <p>The check and the write are one atomic step per owner with respect to {@link #purge}: once
+     * {@code unfollow(owner, source)} has returned, a later {@code purge(owner, source, ...)} sees
+     * (and removes) every entry that a delivery which still saw the follow wrote. This is what lets
+     * several processes follow, unfollow and fan out concurrently without leaving stale entries.
+     * Insert-if-absent like {@link FeedStore#add}.
+     *
+     * <p>The default serialises per owner on a lock of this JVM: correct for process-local
+     * backends only. Backends shared between processes override it with the store's own means (a
+     * script in the owner's slot, a row lock).
+     *
+     * @param source whose entries these are (the actor)
+     * @param deliveries the entries and the feeds that should receive them
+     * @return how many feeds newly received an entry
+     */
+    default long deliver(Ref source, List<Delivery> deliveries) {
+        long added = 0;
+        for (Delivery delivery : deliveries) {
+            for (FeedKey feed : delivery.feeds()) {
+                added += DeliveryLocks.LOCAL.call(feed.owner(), () -> follows().exists(feed.owner(), source)
+                        ? feeds().add(delivery.entry(), List.of(feed)) : 0L);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Removes entries from the feeds named {@code feedNames} of {@code follower}, <b>only if
+     * {@code follower} does not follow {@code source}</b> at that moment: the cleanup after an
+     * unfollow, which a concurrent re-follow must not undo. Atomic per owner with respect to
+     * {@link #deliver} (see there).
+     *
+     * @param follower whose feeds to clean
+     * @param source the resource it stopped following
+     * @param entryIds the entries to remove
+     * @param feedNames the names of {@code follower}'s feeds to remove them from
+     * @return how many entries were removed, 0 when {@code follower} follows {@code source}
+     */
+    default long purge(Ref follower, Ref source, Collection<String> entryIds, Collection<String> feedNames) {
+        if (entryIds.isEmpty() || feedNames.isEmpty()) {
+            return 0;
+        }
+        return DeliveryLocks.LOCAL.call(follower, () -> {
+            if (follows().exists(follower, source)) {
+                return 0L;
+            }
+            long removed = 0;
+            for (String name : feedNames) {
+                removed += feeds().removeEntries(new FeedKey(follower, name), entryIds);
+            }
+            return removed;
+        });
+    }
+
+    /**
+     * One resumable step of a fan-out: {@link #deliver delivers} {@code entry} to the feeds named
+     * {@code feedNames} of the followers of {@code source} that come after {@code after} in
+     * oldest-first order, {@code limit} followers at most. A fan-out job saves the returned
+     * position after each step, so a job taken over after a crash resumes there.
+     *
+     * @param source whose followers receive the entry
+     * @param feedNames the names of each follower's feeds to write
+     * @param entry the entry
+     * @param after the last follower of the previous step, or {@code null} to start
+     * @param limit how many followers at most, at least 1
+     * @return what was delivered and where the next step starts
+     */
+    default FanOutStep fanOutStep(Ref source, List<String> feedNames, FeedEntry entry, @Nullable Edge after,
+            int limit) {
+        if (limit < 1) {
+            throw new InvalidArgumentException("limit must be at least 1, was " + limit);
+        }
+        feedNames.forEach(FeedKey::requireValidName);
+        List<Edge> batch = follows().page(source, Direction.FOLLOWERS,
+                new EdgeQuery(null, Order.OLDEST_FIRST, after, limit));
+        if (batch.isEmpty()) {
+            return new FanOutStep(0, null);
+        }
+        List<FeedKey> keys = new ArrayList<>(batch.size() * feedNames.size());
+        for (Edge edge : batch) {
+            for (String name : feedNames) {
+                keys.add(new FeedKey(edge.ref(), name));
+            }
+        }
+        long delivered = deliver(source, List.of(new Delivery(entry, keys)));
+        return new FanOutStep(delivered, batch.size() < limit ? null : batch.get(batch.size() - 1));
+    }
+
+    /**
+     * Completes multi-step writes that a crash interrupted (e.g. the second side of a follow on
+     * Redis Cluster). Workers call it now and then; after it returns, every write acknowledged
+     * before the call is complete on every side.
+     *
+     * @return how many interrupted writes were completed
+     */
+    default long repair() {
+        return 0;
+    }
 
     /**
      * What this backend can do beyond the SPI contract.
