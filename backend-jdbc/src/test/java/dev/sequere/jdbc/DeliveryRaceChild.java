@@ -60,14 +60,16 @@ public final class DeliveryRaceChild {
             List<Thread> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int worker = t;
-                workers.add(Thread.ofPlatform().start(() -> {
+                Thread thread = new Thread(() -> {
                     for (long round = worker; !stop.get(); round += threads) {
                         FeedEntry entry = new FeedEntry("e" + (round % entries), round);
                         delivered.addAndGet(round % 2 == 0 ? bySteps(backend, source, feed, entry)
                                 : byDeliver(backend, source, feed, entry));
                         rounds.incrementAndGet();
                     }
-                }));
+                });
+                thread.start();
+                workers.add(thread);
             }
             System.out.println("ready");
             System.out.flush();
