@@ -7,6 +7,7 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.spi.FollowStore;
+import dev.sequere.spi.JobStore;
 import dev.sequere.tck.ForwardingFeedStore;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,11 @@ public final class FlakyBackend implements Backend {
      */
     public void loseNextPutItemReply() {
         lostPutReplies.set(1);
+    }
+
+    @Override
+    public JobStore jobs() {
+        return delegate.jobs();
     }
 
     @Override
