@@ -54,10 +54,10 @@ public abstract class DeliveryContract extends BackendContract {
     /**
      * Follow/unfollow/purge cycles each follower thread runs in the race tests.
      *
-     * @return 300 by default
+     * @return 150 by default, times {@code -Dsequere.tck.soak}
      */
     protected int raceRounds() {
-        return 300;
+        return Soak.scaled(150);
     }
 
     /**
@@ -381,6 +381,31 @@ public abstract class DeliveryContract extends BackendContract {
         }
 
         @Test
+        void aStepResumesAfterAFollowerWhoLeftMeanwhile() {
+            // A job saved the last edge of its step; that follower unfollows before the job goes on:
+            // the next step must continue right after the saved position, neither restart nor skip.
+            Map<Ref, Instant> followers = followers(1, 2, 3, 3, 3, 3, 4, 5);
+            FeedEntry e = entry("e", 1);
+            FanOutStep first = backend().fanOutStep(SOURCE, names, e, null, 4);
+            Edge saved = first.last();
+            assertThat(saved).isNotNull();
+            assertThat(follows().unfollow(saved.ref(), SOURCE)).isTrue();
+            long delivered = first.delivered();
+            @Nullable Edge after = saved;
+            int steps = 0;
+            while (after != null) {
+                FanOutStep step = backend().fanOutStep(SOURCE, names, e, after, 2);
+                delivered += step.delivered();
+                after = step.last();
+                assertThat(++steps).as("steps after resuming").isLessThanOrEqualTo(4);
+            }
+            assertThat(delivered).as("every follower once, the leaver in the first step").isEqualTo(8L * names.size());
+            for (Ref f : followers.keySet()) {
+                assertThat(feeds().count(key(f, HOME))).as("%s", f).isEqualTo(1);
+            }
+        }
+
+        @Test
         void aFollowerWhoLeftBeforeTheStepIsSkipped() {
             Map<Ref, Instant> followers = followers(1, 2, 3);
             Ref leaver = followers.keySet().iterator().next();
@@ -443,11 +468,16 @@ public abstract class DeliveryContract extends BackendContract {
 
         @Test
         void deliveriesRacingUnfollowsAndPurgesLeaveNoEntryWithANonFollower() throws Exception {
-            race(backend());
+            race(backend(), false);
+        }
+
+        @Test
+        void fanOutStepsRacingUnfollowsAndPurgesLeaveNoEntryWithANonFollower() throws Exception {
+            race(backend(), true);
         }
     }
 
-    /** Declared sharing between processes: the race through two instances. */
+    /** Declared sharing between processes: the races through two instances. */
     @Nested
     public class SharedAcrossProcesses {
 
@@ -455,7 +485,17 @@ public abstract class DeliveryContract extends BackendContract {
         void deliveriesThroughAnotherInstanceRacingUnfollowsAndPurgesLeaveNothingBehind() throws Exception {
             Backend other = SharedProcesses.requireSecondProcess(backend(), DeliveryContract.this::openAnother);
             try {
-                race(other);
+                race(other, false);
+            } finally {
+                other.close();
+            }
+        }
+
+        @Test
+        void fanOutStepsThroughAnotherInstanceRacingUnfollowsAndPurgesLeaveNothingBehind() throws Exception {
+            Backend other = SharedProcesses.requireSecondProcess(backend(), DeliveryContract.this::openAnother);
+            try {
+                race(other, true);
             } finally {
                 other.close();
             }
@@ -466,32 +506,14 @@ public abstract class DeliveryContract extends BackendContract {
      * {@link #raceFollowers()} threads each follow {@link #SOURCE}, unfollow it, purge every entry
      * of the pool from their two feeds and check that both stay empty until they follow again,
      * round after round, while {@link #raceDeliverers()} threads deliver entries of the pool from
-     * {@link #SOURCE} to every racer's feeds through {@code delivering}. Once all is quiet, no racer
-     * that does not follow holds anything, and a last purge finds nothing to remove.
+     * {@link #SOURCE} to every racer's feeds through {@code delivering} (with {@link Backend#deliver},
+     * or walking the followers with {@link Backend#fanOutStep} when {@code viaFanOutSteps}). Once all
+     * is quiet, no racer that does not follow holds anything, and a last purge finds nothing to remove.
      */
-    final void race(Backend delivering) throws Exception {
+    final void race(Backend delivering, boolean viaFanOutSteps) throws Exception {
         int racers = raceFollowers();
         int rounds = raceRounds();
-        List<Ref> followers = new ArrayList<>();
-        List<FeedKey> allFeeds = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            Ref follower = user("racer-" + i);
-            followers.add(follower);
-            allFeeds.add(key(follower, HOME));
-            allFeeds.add(key(follower, OTHER));
-        }
-        List<String> names = List.of(HOME, OTHER);
-        // A fixed pool of entry ids, re-delivered over and over: a purge lists them all, so the
-        // test needs no bookkeeping of what was delivered when; insert-if-absent makes re-delivery
-        // to a holder a no-op and to a purged feed a fresh write (the dangerous one).
-        List<String> pool = new ArrayList<>();
-        for (int i = 0; i < 64; i++) {
-            pool.add("entry-" + i);
-        }
-        List<String> violations = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean done = new AtomicBoolean();
-        AtomicLong delivered = new AtomicLong();
-        AtomicLong deliveryCalls = new AtomicLong();
+        Race race = new Race(racers);
         int threads = racers + raceDeliverers();
         CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService workers = Executors.newFixedThreadPool(threads);
@@ -499,21 +521,12 @@ public abstract class DeliveryContract extends BackendContract {
             List<Future<?>> racing = new ArrayList<>();
             List<Future<?>> deliverers = new ArrayList<>();
             for (int i = 0; i < racers; i++) {
-                Ref follower = followers.get(i);
+                Ref follower = race.followers.get(i);
                 boolean endsFollowing = i % 2 == 1;
                 racing.add(workers.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
                     for (int round = 0; round < rounds; round++) {
-                        follows().follow(follower, SOURCE, at(round));
-                        // Let some deliveries land while it follows.
-                        for (int spin = 0; spin < 50; spin++) {
-                            Thread.yield();
-                        }
-                        follows().unfollow(follower, SOURCE);
-                        backend().purge(follower, SOURCE, pool, names);
-                        checkEmpty(follower, names, "round " + round + " right after its purge", violations);
-                        Thread.yield();
-                        checkEmpty(follower, names, "round " + round + " before following again", violations);
+                        followUnfollowAndPurge(race, follower, round);
                     }
                     if (endsFollowing) {
                         follows().follow(follower, SOURCE, at(rounds));
@@ -525,17 +538,10 @@ public abstract class DeliveryContract extends BackendContract {
                 int self = d;
                 deliverers.add(workers.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
-                    long n = self;
-                    while (!done.get()) {
-                        List<Delivery> batch = new ArrayList<>();
-                        int size = 1 + (int) (n % 3);
-                        for (int k = 0; k < size; k++) {
-                            long seq = n * 3 + k;
-                            batch.add(new Delivery(entry(pool.get((int) (seq % pool.size())), seq), allFeeds));
-                        }
-                        delivered.addAndGet(delivering.deliver(SOURCE, batch));
-                        deliveryCalls.incrementAndGet();
-                        n += raceDeliverers();
+                    try {
+                        deliverUntilDone(race, delivering, viaFanOutSteps, self);
+                    } finally {
+                        race.deliverersStopped.set(true);
                     }
                     return null;
                 }));
@@ -545,7 +551,7 @@ public abstract class DeliveryContract extends BackendContract {
                     f.get(5, TimeUnit.MINUTES);
                 }
             } finally {
-                done.set(true);
+                race.done.set(true);
             }
             for (Future<?> f : deliverers) {
                 f.get(1, TimeUnit.MINUTES);
@@ -554,29 +560,110 @@ public abstract class DeliveryContract extends BackendContract {
             workers.shutdownNow();
         }
         for (int i = 0; i < racers; i++) {
-            Ref follower = followers.get(i);
+            Ref follower = race.followers.get(i);
             boolean follows = follows().exists(follower, SOURCE);
             assertThat(follows).as("%s follows at the end", follower).isEqualTo(i % 2 == 1);
             if (!follows) {
-                checkEmpty(follower, names, "when all was quiet", violations);
-                long stale = backend().purge(follower, SOURCE, pool, names);
+                checkEmpty(race, follower, "when all was quiet");
+                long stale = backend().purge(follower, SOURCE, race.pool, race.names);
                 if (stale != 0) {
-                    violations.add(follower + ": the final purge still removed " + stale + " entries");
+                    race.violations.add(follower + ": the final purge still removed " + stale + " entries");
                 }
             }
         }
-        assertThat(violations).as("entries left with non-followers (%d delivery calls wrote %d feeds)",
-                deliveryCalls.get(), delivered.get()).isEmpty();
-        assertThat(delivered.get()).as("deliveries reached followers at all (else the race proves nothing)")
+        assertThat(race.violations).as("entries left with non-followers (%d delivery calls wrote %d feeds)",
+                race.calls.get(), race.delivered.get()).isEmpty();
+        assertThat(race.delivered.get()).as("deliveries reached followers at all (else the race proves nothing)")
                 .isPositive();
     }
 
+    /** One round of a racer: follow, let deliveries run, unfollow, purge, check twice. */
+    final void followUnfollowAndPurge(Race race, Ref follower, int round) {
+        follows().follow(follower, SOURCE, at(round));
+        // Let deliveries run while it follows, so that some are under way at the unfollow.
+        race.awaitCalls(2);
+        follows().unfollow(follower, SOURCE);
+        backend().purge(follower, SOURCE, race.pool, race.names);
+        checkEmpty(race, follower, "round " + round + " right after its purge");
+        // A delivery that saw the follow and wrote after the purge would show now.
+        race.awaitCalls(1);
+        checkEmpty(race, follower, "round " + round + " a delivery later");
+    }
+
+    /** A deliverer: entries of the pool to every racer's feeds, until the racers are done. */
+    static void deliverUntilDone(Race race, Backend delivering, boolean viaFanOutSteps, int self) {
+        // Each deliverer its own sequence, so that they send different entries at the same moment.
+        long n = self * 1_000_003L;
+        while (!race.done.get()) {
+            if (viaFanOutSteps) {
+                FeedEntry entry = entry(race.pool.get((int) (n % race.pool.size())), n);
+                @Nullable Edge after = null;
+                do {
+                    FanOutStep step = delivering.fanOutStep(SOURCE, race.names, entry, after, 2);
+                    race.delivered.addAndGet(step.delivered());
+                    race.calls.incrementAndGet();
+                    after = step.last();
+                } while (after != null);
+            } else {
+                // One to three entries per call, as a fan-out batch or an import would send.
+                List<Delivery> batch = new ArrayList<>();
+                for (int k = 0; k <= n % 3; k++) {
+                    long seq = n * 3 + k;
+                    batch.add(new Delivery(entry(race.pool.get((int) (seq % race.pool.size())), seq), race.allFeeds));
+                }
+                race.delivered.addAndGet(delivering.deliver(SOURCE, batch));
+                race.calls.incrementAndGet();
+            }
+            n++;
+        }
+    }
+
     /** Records a violation when a non-follower's feeds hold anything. */
-    final void checkEmpty(Ref follower, List<String> names, String when, List<String> violations) {
-        for (String name : names) {
+    final void checkEmpty(Race race, Ref follower, String when) {
+        for (String name : race.names) {
             List<FeedEntry> held = feeds().page(key(follower, name), FeedQuery.first(5));
             if (!held.isEmpty()) {
-                violations.add(follower + " " + when + ": feed '" + name + "' holds " + held);
+                race.violations.add(follower + " " + when + ": feed '" + name + "' holds " + held);
+            }
+        }
+    }
+
+    /** What the threads of one race share. */
+    static final class Race {
+        final List<Ref> followers = new ArrayList<>();
+        final List<FeedKey> allFeeds = new ArrayList<>();
+        final List<String> names = List.of(HOME, OTHER);
+        /**
+         * A fixed pool of entry ids, delivered over and over: a purge lists them all, so the test
+         * keeps no record of what was delivered when; insert-if-absent makes re-delivery to a
+         * holder a no-op and to a purged feed a fresh write (the dangerous one).
+         */
+        final List<String> pool = new ArrayList<>();
+        final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        final AtomicBoolean done = new AtomicBoolean();
+        final AtomicBoolean deliverersStopped = new AtomicBoolean();
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong calls = new AtomicLong();
+
+        Race(int racers) {
+            for (int i = 0; i < racers; i++) {
+                Ref follower = user("racer-" + i);
+                followers.add(follower);
+                names.forEach(name -> allFeeds.add(key(follower, name)));
+            }
+            for (int i = 0; i < 64; i++) {
+                pool.add("entry-" + i);
+            }
+        }
+
+        /**
+         * Yields until the deliverers completed {@code count} more calls (or one of them stopped,
+         * which fails the test afterwards): waits for events, not for time.
+         */
+        void awaitCalls(int count) {
+            long target = calls.get() + count;
+            while (calls.get() < target && !deliverersStopped.get()) {
+                Thread.yield();
             }
         }
     }

@@ -71,10 +71,10 @@ public abstract class JobStoreContract extends BackendContract {
     /**
      * Jobs claimed by 8 concurrent workers in the concurrency tests.
      *
-     * @return 500 by default
+     * @return 500 by default, times {@code -Dsequere.tck.soak}
      */
     protected int concurrentJobs() {
-        return 500;
+        return Soak.scaled(500);
     }
 
     /**
@@ -599,6 +599,30 @@ public abstract class JobStoreContract extends BackendContract {
             assertThat(wins).hasSize(created.size());
             wins.forEach((id, n) -> assertThat(n.get()).as("completions of %s", id).isEqualTo(1));
             assertThat(jobs().backlog()).isEqualTo(JobBacklog.EMPTY);
+        }
+    }
+
+    /** Declared persistence or sharing: jobs outlive the instance that created them. */
+    @Nested
+    public class Durability {
+
+        @Test
+        void jobsAreSeenByAnotherInstanceOverTheSameData() {
+            Backend other = SharedStorage.requireSecondInstance(backend(), JobStoreContract.this::openAnother);
+            try {
+                Job job = held("durable");
+                assertThat(jobs().checkpoint(job, "half", HELD)).isTrue();
+                JobStore second = other.jobs();
+                assertThat(second.backlog()).isEqualTo(new JobBacklog(1, job.createdAt()));
+                assertThat(second.claim("second", 10, HELD)).as("the lease holds across instances").isEmpty();
+                jobs().release(job, Duration.ZERO);
+                List<Job> claimed = awaitClaim(second, "second", 10, HELD);
+                assertThat(ids(claimed)).containsExactly(job.id());
+                assertThat(claimed.get(0).payload()).isEqualTo("durable");
+                assertThat(claimed.get(0).progress()).isEqualTo("half");
+            } finally {
+                other.close();
+            }
         }
     }
 
