@@ -67,11 +67,17 @@ public final class ConditionalDelivery {
      * @param singleNode whether every key is on one server, so one script may span many owners
      */
     public ConditionalDelivery(UnifiedJedis jedis, KeyLayout keys, FollowStore follows, boolean singleNode) {
+        this(jedis, keys, follows, singleNode, singleNode ? null : SlotNodes.of(jedis));
+    }
+
+    /** With a given slot map: tests give a wrong one to exercise the fallback. */
+    ConditionalDelivery(UnifiedJedis jedis, KeyLayout keys, FollowStore follows, boolean singleNode,
+            @Nullable SlotNodes nodes) {
         this.jedis = jedis;
         this.keys = keys;
         this.follows = follows;
         this.singleNode = singleNode;
-        this.nodes = singleNode ? null : SlotNodes.of(jedis);
+        this.nodes = nodes;
     }
 
     /**

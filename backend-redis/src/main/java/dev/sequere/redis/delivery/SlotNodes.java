@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
@@ -23,11 +24,16 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  */
 final class SlotNodes {
 
-    private final SlotSource source;
+    private final IntFunction<HostAndPort> lookup;
     private final AtomicReferenceArray<@Nullable HostAndPort> bySlot = new AtomicReferenceArray<>(16_384);
 
-    private SlotNodes(SlotSource source) {
-        this.source = source;
+    /**
+     * Creates the map.
+     *
+     * @param lookup asks the client which master holds a slot
+     */
+    SlotNodes(IntFunction<HostAndPort> lookup) {
+        this.lookup = lookup;
     }
 
     /**
@@ -39,10 +45,10 @@ final class SlotNodes {
     @SuppressWarnings("deprecation") // JedisCluster is deprecated in Jedis 8 but still handed in by applications.
     static @Nullable SlotNodes of(UnifiedJedis jedis) {
         if (jedis instanceof RedisClusterClient cluster) {
-            return new SlotNodes(cluster::getConnectionFromSlot);
+            return new SlotNodes(slot -> nodeOf(cluster.getConnectionFromSlot(slot)));
         }
         if (jedis instanceof JedisCluster cluster) {
-            return new SlotNodes(cluster::getConnectionFromSlot);
+            return new SlotNodes(slot -> nodeOf(cluster.getConnectionFromSlot(slot)));
         }
         return null;
     }
@@ -77,18 +83,16 @@ final class SlotNodes {
     private HostAndPort node(int slot) {
         HostAndPort node = bySlot.get(slot);
         if (node == null) {
-            // Borrowing a connection costs no round trip: the client's pool for that master.
-            try (Connection connection = source.connection(slot)) {
-                node = connection.getHostAndPort();
-            }
+            node = lookup.apply(slot);
             bySlot.set(slot, node);
         }
         return node;
     }
 
-    /** Hands out a pooled connection to the master of a slot. */
-    @FunctionalInterface
-    private interface SlotSource {
-        Connection connection(int slot);
+    /** Borrowing a connection costs no round trip: it comes from the client's pool for that master. */
+    private static HostAndPort nodeOf(Connection connection) {
+        try (connection) {
+            return connection.getHostAndPort();
+        }
     }
 }
