@@ -116,12 +116,24 @@ public final class ConditionalDelivery {
             entryArgs.add(entry.id());
         }
         Map<Ref, OwnerPart> parts = new LinkedHashMap<>();
-        SlotNodes nodes = this.nodes;
         byOwner.forEach((owner, feeds) -> parts.put(owner, part(source, owner, feeds)));
+        return deliverParts(entryArgs, parts);
+    }
+
+    /**
+     * Runs the scripts for owners already turned into script parts: one script per master and
+     * chunk where the slot map is known, else per slot (or per chunk on a single node).
+     *
+     * @param head the arguments before the owners' (source, entries, and the uniform marker if any)
+     * @param parts each owner's keys and arguments
+     * @return how many feeds newly received an entry
+     */
+    private long deliverParts(List<String> head, Map<Ref, OwnerPart> parts) {
+        SlotNodes nodes = this.nodes;
         return RedisCalls.call("deliver", () -> {
             if (nodes != null) {
                 try {
-                    return run(entryArgs, parts, nodes.groups(parts, keys), true);
+                    return run(head, parts, nodes.groups(parts, keys), true);
                 } catch (JedisDataException e) {
                     // A slot moved since the map was read (resharding, failover): the node refused
                     // a key it no longer holds, before touching that owner. Per-slot scripts,
@@ -130,7 +142,7 @@ public final class ConditionalDelivery {
                     nodes.forget();
                 }
             }
-            return run(entryArgs, parts, batches(parts), false);
+            return run(head, parts, batches(parts), false);
         });
     }
 
@@ -219,13 +231,21 @@ public final class ConditionalDelivery {
         }
         long delivered = 0;
         if (!feedNames.isEmpty()) {
-            List<FeedKey> feeds = new ArrayList<>(batch.size() * feedNames.size());
+            // Every follower gets the one entry in each of the same feeds: the uniform form of
+            // deliver.lua, with no per-owner arguments to encode or parse.
+            Map<Ref, OwnerPart> parts = new LinkedHashMap<>();
+            String followings = source.type();
             for (Edge edge : batch) {
+                Ref owner = edge.ref();
+                List<String> ownerKeys = new ArrayList<>(1 + feedNames.size());
+                ownerKeys.add(KeyLayout.typed(keys.followings(owner), followings));
                 for (String name : feedNames) {
-                    feeds.add(new FeedKey(edge.ref(), name));
+                    ownerKeys.add(keys.feed(owner.type(), owner.id(), name));
                 }
+                parts.put(owner, new OwnerPart(ownerKeys, List.of()));
             }
-            delivered = deliver(source, List.of(new Delivery(entry, feeds)));
+            delivered = deliverParts(List.of(source.id(), "1", Long.toString(entry.score()), entry.id(), "u",
+                    Integer.toString(feedNames.size())), parts);
         }
         return new FanOutStep(delivered, batch.size() < limit ? null : batch.get(batch.size() - 1));
     }

@@ -6,8 +6,9 @@
 -- Cluster slot); otherwise ARGV[2 .. N + 1] are the keys and KEYS[1] is only one of them, which
 -- routes the call to the node that holds them all (a Cluster node's owners of many slots in one
 -- call, hence the allow-cross-slot-keys flag; the node refuses a key it does not hold).
--- Then: source id; number of entries E; E pairs (score, entry id); then, per owner: the number of
--- its feeds F and, per feed, a count C followed by C entry indexes (1-based).
+-- Then: source id; number of entries E; E pairs (score, entry id); then either 'u' and a number F
+-- (uniform: every owner has F feeds and each receives every entry: a fan-out step), or, per
+-- owner: the number of its feeds F and, per feed, a count C followed by C entry indexes (1-based).
 -- Keys, per owner in the same order: its followings set of the source's type, then its F feeds.
 -- Returns how many feeds newly received an entry.
 local nk = tonumber(ARGV[1])
@@ -28,6 +29,20 @@ end
 a = a + 2 + 2 * ne
 local k = 1
 local added = 0
+if ARGV[a] == 'u' then
+  local nf = tonumber(ARGV[a + 1])
+  while k <= #K do
+    if redis.call('ZSCORE', K[k], source) then
+      for f = 1, nf do
+        for e = 1, ne do
+          added = added + redis.call('ZADD', K[k + f], 'NX', scores[e], ids[e])
+        end
+      end
+    end
+    k = k + 1 + nf
+  end
+  return added
+end
 while a <= #ARGV do
   local nf = tonumber(ARGV[a])
   a = a + 1
