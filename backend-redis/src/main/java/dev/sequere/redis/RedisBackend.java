@@ -48,6 +48,10 @@ import redis.clients.jedis.UnifiedJedis;
  * {@link PerSideEdgeWriter} for what a reader can observe in between). Requires Redis 7.0 or
  * later ({@code ZINTERCARD}).
  *
+ * <p>Work for later ({@link #jobs()}) is kept in Redis Streams ({@link RedisJobStore}), and
+ * deliveries are conditional on the follow in one script per owner's slot or per master
+ * ({@link ConditionalDelivery}): both hold across any number of application instances.
+ *
  * <p>Capabilities: {@link Capability#SHARED_ACROSS_PROCESSES} (every application instance sees
  * the same server) and {@link Capability#NATIVE_FAN_OUT} (a script per chunk of followers on a
  * single node, pipelined chunks in a Cluster, see {@link FollowerFanOut}). Not {@link Capability#PERSISTENT}: whether data survives a restart is

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -35,10 +36,16 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * a script of its own, so a delivery runs entirely before or entirely after it: once the unfollow
  * has returned, a purge sees every entry a delivery that still saw the follow wrote.
  *
- * <p>Many owners per call: on a single node one script covers a whole batch of owners (every
- * key declared, up to {@value #KEYS_PER_SCRIPT} keys per script); in a Cluster owners are grouped
- * by slot, one script per slot, and the scripts are pipelined, which Jedis sends each master in
- * one batch: a few round trips per master for a whole fan-out step, never one per follower.
+ * <p>Many owners per call, up to {@value #KEYS_PER_SCRIPT} keys per script so that no script
+ * holds a server long: on a single node one script covers a batch of owners, every key declared.
+ * In a Cluster the owners are grouped by the master that holds their slot ({@link SlotNodes},
+ * from the client's slot map) and each master gets one script per batch, its keys passed as
+ * arguments ({@code allow-cross-slot-keys}): a 10 000-follower fan-out is a handful of scripts
+ * per master, run by the masters in parallel, instead of one script per slot (about one per
+ * follower). Owners are still checked and written one by one inside the script, so the per-owner
+ * guarantee is the same. When the slot map is stale (a master refuses a key it no longer holds),
+ * or the client has no slot map (a proxy), the scripts go per slot, routed by Jedis. All scripts
+ * of a call are pipelined: Jedis sends each master its scripts in one batch.
  */
 public final class ConditionalDelivery {
 
@@ -49,6 +56,7 @@ public final class ConditionalDelivery {
     private final KeyLayout keys;
     private final FollowStore follows;
     private final boolean singleNode;
+    private final @Nullable SlotNodes nodes;
 
     /**
      * Creates the delivery.
@@ -59,10 +67,17 @@ public final class ConditionalDelivery {
      * @param singleNode whether every key is on one server, so one script may span many owners
      */
     public ConditionalDelivery(UnifiedJedis jedis, KeyLayout keys, FollowStore follows, boolean singleNode) {
+        this(jedis, keys, follows, singleNode, singleNode ? null : SlotNodes.of(jedis));
+    }
+
+    /** With a given slot map: tests give a wrong one to exercise the fallback. */
+    ConditionalDelivery(UnifiedJedis jedis, KeyLayout keys, FollowStore follows, boolean singleNode,
+            @Nullable SlotNodes nodes) {
         this.jedis = jedis;
         this.keys = keys;
         this.follows = follows;
         this.singleNode = singleNode;
+        this.nodes = nodes;
     }
 
     /**
@@ -100,31 +115,68 @@ public final class ConditionalDelivery {
             entryArgs.add(Long.toString(entry.score()));
             entryArgs.add(entry.id());
         }
-        List<List<String>> keyLists = new ArrayList<>();
-        List<List<String>> argLists = new ArrayList<>();
-        for (List<Ref> owners : batches(byOwner)) {
-            List<String> scriptKeys = new ArrayList<>();
-            List<String> args = new ArrayList<>(entryArgs);
-            for (Ref owner : owners) {
-                Map<FeedKey, List<Integer>> feeds = byOwner.get(owner);
-                scriptKeys.add(KeyLayout.typed(keys.followings(owner), source.type()));
-                args.add(Integer.toString(feeds.size()));
-                for (Map.Entry<FeedKey, List<Integer>> feed : feeds.entrySet()) {
-                    scriptKeys.add(keys.feed(feed.getKey()));
-                    args.add(Integer.toString(feed.getValue().size()));
-                    feed.getValue().forEach(i -> args.add(Integer.toString(i)));
+        Map<Ref, OwnerPart> parts = new LinkedHashMap<>();
+        byOwner.forEach((owner, feeds) -> parts.put(owner, part(source, owner, feeds)));
+        return deliverParts(entryArgs, parts);
+    }
+
+    /**
+     * Runs the scripts for owners already turned into script parts: one script per master and
+     * chunk where the slot map is known, else per slot (or per chunk on a single node).
+     *
+     * @param head the arguments before the owners' (source, entries, and the uniform marker if any)
+     * @param parts each owner's keys and arguments
+     * @return how many feeds newly received an entry
+     */
+    private long deliverParts(List<String> head, Map<Ref, OwnerPart> parts) {
+        SlotNodes nodes = this.nodes;
+        return RedisCalls.call("deliver", () -> {
+            if (nodes != null) {
+                try {
+                    return run(head, parts, nodes.groups(parts, keys), true);
+                } catch (JedisDataException e) {
+                    // A slot moved since the map was read (resharding, failover): the node refused
+                    // a key it no longer holds, before touching that owner. Per-slot scripts,
+                    // routed by Jedis, finish the delivery; insert-if-absent makes the redo
+                    // harmless, but the count then misses the feeds the failed call had written.
+                    nodes.forget();
                 }
             }
-            keyLists.add(scriptKeys);
+            return run(head, parts, batches(parts), false);
+        });
+    }
+
+    /** Runs one {@code deliver.lua} per group of owners, all pipelined. */
+    private long run(List<String> entryArgs, Map<Ref, OwnerPart> parts, List<List<Ref>> groups,
+            boolean keysInArgs) {
+        List<List<String>> keyLists = new ArrayList<>(groups.size());
+        List<List<String>> argLists = new ArrayList<>(groups.size());
+        for (List<Ref> owners : groups) {
+            List<String> scriptKeys = new ArrayList<>();
+            List<String> tail = new ArrayList<>();
+            for (Ref owner : owners) {
+                OwnerPart part = parts.get(owner);
+                scriptKeys.addAll(part.keys());
+                tail.addAll(part.args());
+            }
+            List<String> args = new ArrayList<>(1 + (keysInArgs ? scriptKeys.size() : 0) + entryArgs.size() + tail.size());
+            if (keysInArgs) {
+                args.add(Integer.toString(scriptKeys.size()));
+                args.addAll(scriptKeys);
+                keyLists.add(List.of(scriptKeys.get(0)));
+            } else {
+                args.add("0");
+                keyLists.add(scriptKeys);
+            }
+            args.addAll(entryArgs);
+            args.addAll(tail);
             argLists.add(args);
         }
-        return RedisCalls.call("deliver", () -> {
-            long added = 0;
-            for (Object reply : Scripts.DELIVER.runAll(jedis, keyLists, argLists)) {
-                added += Replies.integer(reply);
-            }
-            return added;
-        });
+        long added = 0;
+        for (Object reply : Scripts.DELIVER.runAll(jedis, keyLists, argLists)) {
+            added += Replies.integer(reply);
+        }
+        return added;
     }
 
     /**
@@ -179,45 +231,90 @@ public final class ConditionalDelivery {
         }
         long delivered = 0;
         if (!feedNames.isEmpty()) {
-            List<FeedKey> feeds = new ArrayList<>(batch.size() * feedNames.size());
+            // Every follower gets the one entry in each of the same feeds: the uniform form of
+            // deliver.lua, with no per-owner arguments to encode or parse.
+            Map<Ref, OwnerPart> parts = new LinkedHashMap<>();
+            String followings = source.type();
             for (Edge edge : batch) {
+                Ref owner = edge.ref();
+                List<String> ownerKeys = new ArrayList<>(1 + feedNames.size());
+                ownerKeys.add(KeyLayout.typed(keys.followings(owner), followings));
                 for (String name : feedNames) {
-                    feeds.add(new FeedKey(edge.ref(), name));
+                    ownerKeys.add(keys.feed(owner.type(), owner.id(), name));
                 }
+                parts.put(owner, new OwnerPart(ownerKeys, List.of()));
             }
-            delivered = deliver(source, List.of(new Delivery(entry, feeds)));
+            delivered = deliverParts(List.of(source.id(), "1", Long.toString(entry.score()), entry.id(), "u",
+                    Integer.toString(feedNames.size())), parts);
         }
         return new FanOutStep(delivered, batch.size() < limit ? null : batch.get(batch.size() - 1));
     }
 
+    /** The keys and arguments of one owner in {@code deliver.lua}. */
+    private OwnerPart part(Ref source, Ref owner, Map<FeedKey, List<Integer>> feeds) {
+        List<String> partKeys = new ArrayList<>(1 + feeds.size());
+        List<String> args = new ArrayList<>(1 + 2 * feeds.size());
+        partKeys.add(KeyLayout.typed(keys.followings(owner), source.type()));
+        args.add(Integer.toString(feeds.size()));
+        for (Map.Entry<FeedKey, List<Integer>> feed : feeds.entrySet()) {
+            partKeys.add(keys.feed(feed.getKey()));
+            args.add(Integer.toString(feed.getValue().size()));
+            feed.getValue().forEach(i -> args.add(Integer.toString(i)));
+        }
+        return new OwnerPart(partKeys, args);
+    }
+
     /**
-     * Splits owners into the groups one script may cover: on a single node consecutive owners up
-     * to {@link #KEYS_PER_SCRIPT} keys; in a Cluster the owners of one slot.
+     * Splits owners into the groups one script may cover when Jedis routes each script: on a
+     * single node consecutive owners up to {@link #KEYS_PER_SCRIPT} keys; otherwise the owners
+     * of one slot.
      */
-    private List<List<Ref>> batches(Map<Ref, Map<FeedKey, List<Integer>>> byOwner) {
-        List<List<Ref>> batches = new ArrayList<>();
+    private List<List<Ref>> batches(Map<Ref, OwnerPart> parts) {
         if (singleNode) {
-            List<Ref> current = new ArrayList<>();
-            int keyCount = 0;
-            for (Map.Entry<Ref, Map<FeedKey, List<Integer>>> owner : byOwner.entrySet()) {
-                int ownerKeys = 1 + owner.getValue().size();
-                if (!current.isEmpty() && keyCount + ownerKeys > KEYS_PER_SCRIPT) {
-                    batches.add(current);
-                    current = new ArrayList<>();
-                    keyCount = 0;
-                }
-                current.add(owner.getKey());
-                keyCount += ownerKeys;
-            }
-            batches.add(current);
-            return batches;
+            return chunks(parts.keySet(), parts);
         }
         Map<Integer, List<Ref>> bySlot = new LinkedHashMap<>();
-        for (Ref owner : byOwner.keySet()) {
+        for (Ref owner : parts.keySet()) {
             bySlot.computeIfAbsent(JedisClusterCRC16.getSlot(keys.resource(owner)), s -> new ArrayList<>()).add(owner);
         }
-        batches.addAll(bySlot.values());
-        return batches;
+        return new ArrayList<>(bySlot.values());
+    }
+
+    /**
+     * Cuts a list of owners into groups of at most {@link #KEYS_PER_SCRIPT} keys (one owner's
+     * keys are never split).
+     *
+     * @param owners the owners, all on one node
+     * @param parts their keys
+     * @return the groups
+     */
+    static List<List<Ref>> chunks(Collection<Ref> owners, Map<Ref, OwnerPart> parts) {
+        List<List<Ref>> chunks = new ArrayList<>();
+        List<Ref> current = new ArrayList<>();
+        int keyCount = 0;
+        for (Ref owner : owners) {
+            int ownerKeys = parts.get(owner).keys().size();
+            if (!current.isEmpty() && keyCount + ownerKeys > KEYS_PER_SCRIPT) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                keyCount = 0;
+            }
+            current.add(owner);
+            keyCount += ownerKeys;
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    /**
+     * One owner's share of a {@code deliver.lua} call.
+     *
+     * @param keys its followings set of the source's type, then its feeds
+     * @param args its feed count, then per feed the entry count and indexes
+     */
+    record OwnerPart(List<String> keys, List<String> args) {
     }
 
     private static <T> T require(@Nullable T value, String name) {

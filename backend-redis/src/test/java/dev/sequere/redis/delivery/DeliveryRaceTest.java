@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sequere.Ref;
 import dev.sequere.redis.RedisBackend;
+import dev.sequere.redis.support.InheritedDelivery;
 import dev.sequere.redis.support.RedisServers;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Backend;

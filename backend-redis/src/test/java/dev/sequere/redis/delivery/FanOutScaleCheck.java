@@ -65,6 +65,26 @@ class FanOutScaleCheck {
                     if (delivered != FOLLOWERS) {
                         throw new AssertionError("delivered " + delivered);
                     }
+                    if (Boolean.getBoolean("sequere.redis.scale.split") && round == ROUNDS - 1) {
+                        long pageNanos = 0;
+                        long deliverNanos = 0;
+                        @Nullable Edge at = null;
+                        FeedEntry probe = new FeedEntry("p" + round, 5);
+                        do {
+                            long t0 = System.nanoTime();
+                            List<Edge> page = backend.follows().page(SOURCE, dev.sequere.spi.Direction.FOLLOWERS,
+                                    new dev.sequere.spi.EdgeQuery(null, dev.sequere.Order.OLDEST_FIRST, at, 1_000));
+                            long t1 = System.nanoTime();
+                            List<dev.sequere.spi.FeedKey> feeds = new ArrayList<>();
+                            page.forEach(e -> feeds.add(new dev.sequere.spi.FeedKey(e.ref(), "private")));
+                            backend.deliver(SOURCE, List.of(new dev.sequere.spi.Delivery(probe, feeds)));
+                            deliverNanos += System.nanoTime() - t1;
+                            pageNanos += t1 - t0;
+                            at = page.size() < 1_000 ? null : page.get(page.size() - 1);
+                        } while (at != null);
+                        System.out.printf("FanOutScaleCheck %s split: pages %.1f ms, deliver %.1f ms%n", topology,
+                                pageNanos / 1e6, deliverNanos / 1e6);
+                    }
                     if (round >= 0) {
                         conditional.get(topology).add(conditionalNanos);
                         plain.get(topology).add(plainNanos);

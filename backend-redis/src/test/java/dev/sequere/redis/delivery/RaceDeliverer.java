@@ -2,6 +2,7 @@ package dev.sequere.redis.delivery;
 
 import dev.sequere.Ref;
 import dev.sequere.redis.RedisBackend;
+import dev.sequere.redis.support.InheritedDelivery;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Edge;
 import dev.sequere.spi.FanOutStep;
