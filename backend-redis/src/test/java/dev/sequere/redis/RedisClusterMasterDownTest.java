@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sequere.BackendException;
 import dev.sequere.Order;
 import dev.sequere.Ref;
+import dev.sequere.redis.command.ClusterTimeouts;
 import dev.sequere.redis.support.LocalRedisCluster;
 import dev.sequere.redis.support.PrefixCleaner;
 import dev.sequere.spi.Direction;
@@ -20,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import redis.clients.jedis.RedisClusterClient;
 
 /**
  * One master of a three-master Cluster killed (SIGKILL) and declared failed by the others, no
@@ -38,8 +38,8 @@ class RedisClusterMasterDownTest {
     void deadMasterFailsItsCallsWithBackendExceptionWhileTheOthersKeepServing() {
         try (LocalRedisCluster cluster = LocalRedisCluster.startOwned(1_000)) {
             String prefix = PrefixCleaner.uniquePrefix(RedisClusterMasterDownTest.class);
-            try (RedisBackend backend = RedisBackend.builder(RedisClusterClient.create(cluster.hostsAndPorts()))
-                    .prefix(prefix).closeClient(true).build()) {
+            try (RedisBackend backend = RedisBackend.cluster(cluster.hostsAndPorts(), ClusterTimeouts.DEFAULTS)
+                    .prefix(prefix).build()) {
                 int dead = cluster.ports().get(2);
                 int observer = cluster.ports().get(0);
                 List<Ref> live = new ArrayList<>();

@@ -7,10 +7,19 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Runs Jedis calls and turns client failures into {@link BackendException}, so callers see one
- * exception hierarchy whatever the topology. Jedis hands a connection that failed back to its
- * pool as broken, so the next call gets a fresh one: nothing to reset here.
+ * exception hierarchy whatever the topology, and retry. Jedis hands a connection that failed back
+ * to its pool as broken, so the next call gets a fresh one: nothing to reset here.
+ *
+ * <p>Not every client failure is a {@link JedisException}: when a Cluster node dies under a
+ * pipeline, Jedis logs the connection error of that node, leaves its replies unset, and a reply's
+ * {@code get()} throws {@link IllegalStateException} ("Please close pipeline or multi block");
+ * a race in the same cleanup throws {@link NullPointerException} from inside Jedis. Both are
+ * failures of the call, not bugs of the caller, so any exception thrown from within the client's
+ * own code counts as a client failure too.
  */
 public final class RedisCalls {
+
+    private static final String CLIENT_PACKAGE = "redis.clients.";
 
     private RedisCalls() {
     }
@@ -22,7 +31,7 @@ public final class RedisCalls {
      * @param call the Jedis call
      * @param <T> its result type
      * @return the call's result
-     * @throws BackendException when Redis or the connection failed
+     * @throws BackendException when Redis, the connection or the client failed
      */
     public static <T> T call(String what, Supplier<T> call) {
         try {
@@ -32,6 +41,13 @@ public final class RedisCalls {
                     + "); each resource's side is in its old or new state, retrying is safe", e);
         } catch (JedisException e) {
             throw new BackendException("Redis failed during " + what + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (!thrownByClient(e)) {
+                throw e;
+            }
+            throw new BackendException("Redis client failed during " + what + " (" + e
+                    + "); a pipelined call lost some replies, typically because a node went down; "
+                    + "each resource's side is in its old or new state, retrying is safe", e);
         }
     }
 
@@ -40,12 +56,18 @@ public final class RedisCalls {
      *
      * @param what the operation, for the message
      * @param call the Jedis call
-     * @throws BackendException when Redis or the connection failed
+     * @throws BackendException when Redis, the connection or the client failed
      */
     public static void run(String what, Runnable call) {
         call(what, () -> {
             call.run();
             return null;
         });
+    }
+
+    /** Whether the exception was raised by the client's code rather than by the code around it. */
+    static boolean thrownByClient(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith(CLIENT_PACKAGE);
     }
 }
