@@ -20,6 +20,7 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class RedisCalls {
 
     private static final String CLIENT_PACKAGE = "redis.clients.";
+    private static final String PROJECT_PACKAGE = "dev.sequere.";
 
     private RedisCalls() {
     }
@@ -65,9 +66,21 @@ public final class RedisCalls {
         });
     }
 
-    /** Whether the exception was raised by the client's code rather than by the code around it. */
+    /**
+     * Whether the exception was raised within the client's code rather than by the code around it:
+     * a client frame comes before (above) the first frame of this project. The exception itself may
+     * come from the JDK, e.g. a {@code ConcurrentModificationException} of a map Jedis iterates.
+     */
     static boolean thrownByClient(RuntimeException e) {
-        StackTraceElement[] trace = e.getStackTrace();
-        return trace.length > 0 && trace[0].getClassName().startsWith(CLIENT_PACKAGE);
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith(CLIENT_PACKAGE)) {
+                return true;
+            }
+            if (name.startsWith(PROJECT_PACKAGE)) {
+                return false;
+            }
+        }
+        return false;
     }
 }
