@@ -3,21 +3,27 @@ package dev.sequere.redis;
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
 import dev.sequere.redis.command.ClusterTimeouts;
+import dev.sequere.redis.delivery.ConditionalDelivery;
 import dev.sequere.redis.fanout.FollowerFanOut;
 import dev.sequere.redis.feed.RedisFeedStore;
 import dev.sequere.redis.follow.EdgeWriter;
 import dev.sequere.redis.follow.PerSideEdgeWriter;
 import dev.sequere.redis.follow.RedisFollowStore;
 import dev.sequere.redis.follow.SingleNodeEdgeWriter;
+import dev.sequere.redis.jobs.RedisJobStore;
 import dev.sequere.redis.keys.KeyLayout;
-import dev.sequere.spi.JobStore;
-import dev.sequere.spi.LocalJobStore;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
+import dev.sequere.spi.Delivery;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.FanOutStep;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.spi.FollowStore;
+import dev.sequere.spi.JobStore;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +59,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisBackend implements Backend {
 
-    private final JobStore jobs = new LocalJobStore();
-
     private final UnifiedJedis jedis;
     private final boolean ownsClient;
     private final KeyLayout keys;
@@ -62,6 +66,8 @@ public final class RedisBackend implements Backend {
     private final RedisFeedStore feeds;
     private final FollowerFanOut fanOut;
     private final EdgeWriter writer;
+    private final RedisJobStore jobs;
+    private final ConditionalDelivery delivery;
 
     private RedisBackend(Builder builder, UnifiedJedis jedis, boolean cluster) {
         this.jedis = jedis;
@@ -71,6 +77,8 @@ public final class RedisBackend implements Backend {
         this.follows = new RedisFollowStore(jedis, keys, writer);
         this.feeds = new RedisFeedStore(jedis, keys);
         this.fanOut = new FollowerFanOut(jedis, keys, !cluster);
+        this.jobs = new RedisJobStore(jedis, keys, builder.jobShards != null ? builder.jobShards : cluster ? 8 : 1);
+        this.delivery = new ConditionalDelivery(jedis, keys, follows, !cluster);
     }
 
     /**
@@ -134,6 +142,24 @@ public final class RedisBackend implements Backend {
         return feeds;
     }
 
+    /** One script per owner's slot checks the follow and writes the feeds (see {@link ConditionalDelivery}). */
+    @Override
+    public long deliver(Ref source, List<Delivery> deliveries) {
+        return delivery.deliver(source, deliveries);
+    }
+
+    /** One script in the follower's slot (see {@link ConditionalDelivery}). */
+    @Override
+    public long purge(Ref follower, Ref source, Collection<String> entryIds, Collection<String> feedNames) {
+        return delivery.purge(follower, source, entryIds, feedNames);
+    }
+
+    /** One page read, then per-slot delivery scripts, pipelined (see {@link ConditionalDelivery}). */
+    @Override
+    public FanOutStep fanOutStep(Ref source, List<String> feedNames, FeedEntry entry, @Nullable Edge after, int limit) {
+        return delivery.fanOutStep(source, feedNames, entry, after, limit);
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.SHARED_ACROSS_PROCESSES, Capability.NATIVE_FAN_OUT);
@@ -182,6 +208,7 @@ public final class RedisBackend implements Backend {
         private boolean ownsClient;
         private String prefix = KeyLayout.DEFAULT_PREFIX;
         private @Nullable Boolean cluster;
+        private @Nullable Integer jobShards;
 
         private Builder(@Nullable UnifiedJedis jedis, boolean ownsClient) {
             this.jedis = jedis;
@@ -223,6 +250,22 @@ public final class RedisBackend implements Backend {
          */
         public Builder cluster(boolean cluster) {
             this.cluster = cluster;
+            return this;
+        }
+
+        /**
+         * How many streams the job store spreads jobs over (default 8 in a Cluster, so that jobs
+         * spread over the masters, and 1 otherwise). Every process sharing the prefix must use the
+         * same number; never lower it while jobs exist (the shards beyond it are not claimed).
+         *
+         * @param shards 1 to {@value KeyLayout#MAX_JOB_SHARDS}
+         * @return this builder
+         */
+        public Builder jobShards(int shards) {
+            if (shards < 1 || shards > KeyLayout.MAX_JOB_SHARDS) {
+                throw new InvalidArgumentException("jobShards must be 1 to " + KeyLayout.MAX_JOB_SHARDS + ", was " + shards);
+            }
+            this.jobShards = shards;
             return this;
         }
 

@@ -139,6 +139,37 @@ public abstract class Dialect {
     }
 
     /**
+     * An expression giving the database's current time in epoch microseconds ({@code BIGINT}):
+     * job leases are measured by it, so that processes whose own clocks disagree still agree on
+     * when a lease ends.
+     *
+     * @return the SQL expression
+     */
+    public abstract String nowMicros();
+
+    /**
+     * A statement that takes, for the rest of the current transaction, the lock that orders the
+     * deliveries of one source against the purges after unfollows of it: shared for a delivery,
+     * exclusive for a purge. Its one {@code BIGINT} parameter is {@link #sourceLockKey}.
+     *
+     * @param tables the backend's tables
+     * @param exclusive {@code true} for a purge, {@code false} for a delivery
+     * @return the statement, a query
+     */
+    public abstract String sourceLock(TableNames tables, boolean exclusive);
+
+    /**
+     * The value {@link #sourceLock} binds for a source.
+     *
+     * @param tables the backend's tables
+     * @param sourceRid the source's surrogate
+     * @return the key: the surrogate itself where the lock is the source's row
+     */
+    public long sourceLockKey(TableNames tables, long sourceRid) {
+        return sourceRid;
+    }
+
+    /**
      * Whether retrying the whole operation may succeed: deadlocks, serialization failures, lock
      * timeouts, and on H2 the unique-key race of two concurrent inserts of the same row.
      *

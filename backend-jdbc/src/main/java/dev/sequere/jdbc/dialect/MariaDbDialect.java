@@ -58,6 +58,19 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String nowMicros() {
+        // Both sides are naive UTC date-times, so the session's time zone plays no part.
+        return "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))";
+    }
+
+    @Override
+    public String sourceLock(TableNames t, boolean exclusive) {
+        // InnoDB queues row-lock requests fairly: a purge waiting for the exclusive lock is not
+        // overtaken by deliveries that ask for the shared one after it.
+        return "SELECT rid FROM " + t.resources() + " WHERE rid = ?" + (exclusive ? " FOR UPDATE" : " LOCK IN SHARE MODE");
+    }
+
+    @Override
     public boolean isRetryable(SQLException e) {
         // 1213 deadlock, 1205 lock wait timeout (the latter reports SQLState HY000).
         return super.isRetryable(e) || e.getErrorCode() == 1213 || e.getErrorCode() == 1205;
