@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,8 +36,11 @@ import java.util.function.Supplier;
 public final class JobEngine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(JobEngine.class.getName());
-    /** Polls between two {@link Backend#repair()} calls of a worker. */
-    private static final int REPAIR_EVERY_POLLS = 30;
+    /**
+     * Time between two {@link Backend#repair()} calls of a worker: an empty repair reads every
+     * slot's index on a Redis Cluster (tens to hundreds of milliseconds), so not on every poll.
+     */
+    private static final long REPAIR_EVERY_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** How long close() waits for a worker's current job. */
     private static final long JOIN_MILLIS = 30_000;
 
@@ -238,7 +242,7 @@ public final class JobEngine implements AutoCloseable {
     }
 
     private void workLoop() {
-        int polls = 0;
+        long nextRepair = System.nanoTime() + REPAIR_EVERY_NANOS;
         while (!closed) {
             boolean worked = false;
             try {
@@ -251,7 +255,8 @@ public final class JobEngine implements AutoCloseable {
                     pending.incrementAndGet();
                     runCounted(job, false, false);
                 }
-                if (++polls % REPAIR_EVERY_POLLS == 0) {
+                if (System.nanoTime() - nextRepair >= 0) {
+                    nextRepair = System.nanoTime() + REPAIR_EVERY_NANOS;
                     long repaired = backend.repair();
                     if (repaired > 0) {
                         LOG.log(Level.INFO, "completed " + repaired + " interrupted writes");
