@@ -1,11 +1,11 @@
-package dev.sequere.timeline.job;
+package dev.sequere.timeline.internal.job;
 
 import dev.sequere.BackendException;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Job;
 import dev.sequere.spi.JobBacklog;
 import dev.sequere.spi.JobStore;
-import dev.sequere.timeline.fanout.StoreCalls;
+import dev.sequere.timeline.internal.fanout.StoreCalls;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package dev.sequere.timeline.fanout;
+package dev.sequere.timeline.internal.fanout;
 
+import dev.sequere.timeline.fanout.RetryPolicy;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 

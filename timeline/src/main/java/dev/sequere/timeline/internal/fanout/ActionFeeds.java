@@ -1,4 +1,4 @@
-package dev.sequere.timeline.fanout;
+package dev.sequere.timeline.internal.fanout;
 
 import dev.sequere.Ref;
 import dev.sequere.registry.TypeRegistration;

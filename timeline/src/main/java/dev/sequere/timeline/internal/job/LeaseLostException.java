@@ -1,4 +1,4 @@
-package dev.sequere.timeline.job;
+package dev.sequere.timeline.internal.job;
 
 /** Thrown by {@link JobControl#checkpoint} when another worker took the job over. */
 public final class LeaseLostException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.sequere.timeline.follow;
+package dev.sequere.timeline.internal.follow;
 
 import dev.sequere.Order;
 import dev.sequere.Ref;
@@ -11,11 +11,11 @@ import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import dev.sequere.timeline.TimelineCheck;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
-import dev.sequere.timeline.fanout.ActionFeeds;
-import dev.sequere.timeline.fanout.StoreCalls;
+import dev.sequere.timeline.internal.action.ActionCodec;
+import dev.sequere.timeline.internal.fanout.ActionFeeds;
+import dev.sequere.timeline.internal.fanout.StoreCalls;
 import dev.sequere.timeline.feed.FeedNames;
-import dev.sequere.timeline.job.JobControl;
+import dev.sequere.timeline.internal.job.JobControl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.sequere.timeline.job;
+package dev.sequere.timeline.internal.job;
 
 import dev.sequere.spi.Job;
 

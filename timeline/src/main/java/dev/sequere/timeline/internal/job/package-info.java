@@ -5,6 +5,6 @@
  * timeline module: applications configure it through {@code Timelines.Builder}.
  */
 @NullMarked
-package dev.sequere.timeline.job;
+package dev.sequere.timeline.internal.job;
 
 import org.jspecify.annotations.NullMarked;

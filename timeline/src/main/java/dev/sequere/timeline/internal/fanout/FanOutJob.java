@@ -1,4 +1,4 @@
-package dev.sequere.timeline.fanout;
+package dev.sequere.timeline.internal.fanout;
 
 import dev.sequere.Order;
 import dev.sequere.spi.Backend;
@@ -11,11 +11,11 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.Job;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
-import dev.sequere.timeline.feed.FeedTrimmer;
-import dev.sequere.timeline.job.JobControl;
-import dev.sequere.timeline.job.JobHandler;
-import dev.sequere.timeline.job.Payloads;
+import dev.sequere.timeline.internal.action.ActionCodec;
+import dev.sequere.timeline.internal.feed.FeedTrimmer;
+import dev.sequere.timeline.internal.job.JobControl;
+import dev.sequere.timeline.internal.job.JobHandler;
+import dev.sequere.timeline.internal.job.Payloads;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
-package dev.sequere.timeline.job;
+package dev.sequere.timeline.internal.job;
 
-import dev.sequere.timeline.fanout.StoreCalls;
+import dev.sequere.timeline.internal.fanout.StoreCalls;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 

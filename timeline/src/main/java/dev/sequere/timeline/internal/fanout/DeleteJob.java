@@ -1,4 +1,4 @@
-package dev.sequere.timeline.fanout;
+package dev.sequere.timeline.internal.fanout;
 
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.EpochMicros;
@@ -6,10 +6,10 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.Job;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
+import dev.sequere.timeline.internal.action.ActionCodec;
 import dev.sequere.timeline.feed.FeedNames;
-import dev.sequere.timeline.job.JobControl;
-import dev.sequere.timeline.job.JobHandler;
+import dev.sequere.timeline.internal.job.JobControl;
+import dev.sequere.timeline.internal.job.JobHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
