@@ -150,6 +150,7 @@ public final class TimelineQuery {
      * @return the count
      */
     public long count() {
+        timelines.enforceBounds(key());
         if (scans()) {
             return scanCount(Long.MIN_VALUE);
         }
@@ -171,6 +172,7 @@ public final class TimelineQuery {
         if (marker.isEmpty()) {
             return count();
         }
+        timelines.enforceBounds(key());
         if (scans()) {
             return scanCount(marker.getAsLong());
         }
@@ -287,6 +289,7 @@ public final class TimelineQuery {
         // Scoped by the filter, not by the feed read, so a cursor survives a change of FilterFeeds mode.
         String scope = owner.type() + "/" + owner.id() + "/" + timelines.names().filtered(base, verbName(), targetType);
         FeedEntry after = cursor == null ? null : TimelineCursors.decode(cursor, scope, order);
+        timelines.enforceBounds(key());
         if (scans()) {
             return scan(scope, after, limit);
         }

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code trim}, {@code removeOlderThan}), which cost O(log n + removed), never a scan. A
  * delivery trims the feeds it wrote; with {@code trimEvery} above 1 only about one delivery in
  * {@code trimEvery} trims a given feed, which divides the extra calls of a big fan-out by that
- * much and lets a feed overshoot the bound by a few entries between two trims.
+ * much and lets a feed overshoot the bound by a few entries between two trims. Reads apply the
+ * bounds exactly: a page or a count first trims the feed it reads (two range deletions), so an
+ * entry past the retention window or the count bound is never returned or counted, whether or
+ * not the feed was written since it fell out.
  *
  * @param keepNewest entries kept per feed, or 0 for no count bound
  * @param retention age beyond which entries are dropped, or {@code null} for none
