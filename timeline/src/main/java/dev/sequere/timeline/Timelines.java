@@ -530,7 +530,7 @@ public final class Timelines implements AutoCloseable {
          * @return this builder
          */
         public Builder actionIds(Supplier<String> generator) {
-            this.actionIds = Objects.requireNonNull(generator, "generator");
+            this.actionIds = requireArgument(generator, "generator");
             return this;
         }
 
