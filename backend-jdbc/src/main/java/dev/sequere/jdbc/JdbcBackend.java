@@ -9,9 +9,11 @@ import dev.sequere.jdbc.schema.TableNames;
 import dev.sequere.jdbc.sql.SqlRunner;
 import dev.sequere.jdbc.sql.Statements;
 import dev.sequere.spi.JobStore;
-import dev.sequere.spi.LocalJobStore;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
+import dev.sequere.spi.Delivery;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.FanOutStep;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedStore;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,12 +52,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcBackend implements Backend {
 
-    private final JobStore jobs = new LocalJobStore();
-
     private final SqlRunner sql;
     private final TableNames tables;
     private final JdbcFollowStore follows;
     private final JdbcFeedStore feeds;
+    private final JdbcJobStore jobs;
+    private final JdbcDeliveries deliveries;
     private final Set<Capability> capabilities;
     private final String fanOut;
     private final String fanOutAllNew;
@@ -67,6 +70,8 @@ public final class JdbcBackend implements Backend {
         this.sql = new SqlRunner(Objects.requireNonNull(builder.dataSource), dialect, builder.joinExternalTransactions);
         this.follows = new JdbcFollowStore(sql, tables);
         this.feeds = new JdbcFeedStore(sql, tables);
+        this.jobs = new JdbcJobStore(sql, tables);
+        this.deliveries = new JdbcDeliveries(sql, tables);
         this.capabilities = Set.copyOf(capabilities);
         this.onClose = builder.onClose;
         List<String> columns = List.of("owner_rid", "feed_name", "entry_id", "score");
@@ -130,9 +135,45 @@ public final class JdbcBackend implements Backend {
         return follows;
     }
 
+    /**
+     * The jobs, as rows of the {@code ${prefix}jobs} table that every process opening the same
+     * tables shares: claims use {@code FOR UPDATE SKIP LOCKED}, leases the database's clock.
+     */
     @Override
     public JobStore jobs() {
         return jobs;
+    }
+
+    /**
+     * Delivers with one {@code INSERT ... SELECT} per 500 feed rows that keeps only the rows whose
+     * owner follows {@code source}, in a transaction holding the source's delivery lock shared,
+     * so that it is atomic with respect to {@link #purge} in every process sharing the tables.
+     */
+    @Override
+    public long deliver(Ref source, List<Delivery> deliveries) {
+        return this.deliveries.deliver(source, deliveries);
+    }
+
+    /**
+     * Removes the entries with one {@code DELETE ... WHERE NOT EXISTS (follow row)} per 500 entry
+     * ids, in a transaction holding the source's delivery lock exclusively: a delivery of another
+     * process that saw the follow has committed before (and is removed) or runs after (and no
+     * longer sees the follow).
+     */
+    @Override
+    public long purge(Ref follower, Ref source, Collection<String> entryIds, Collection<String> feedNames) {
+        return deliveries.purge(follower, source, entryIds, feedNames);
+    }
+
+    /**
+     * One set-based step: the step's last follower is read off the followers index, then one
+     * {@code INSERT ... SELECT} from the follow table writes the entry for every follower up to it,
+     * under the source's delivery lock held shared (see {@link #deliver}).
+     */
+    @Override
+    public FanOutStep fanOutStep(Ref source, List<String> feedNames, FeedEntry entry, @Nullable Edge after,
+            int limit) {
+        return deliveries.fanOutStep(source, feedNames, entry, after, limit);
     }
 
     @Override

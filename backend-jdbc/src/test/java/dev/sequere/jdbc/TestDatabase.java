@@ -26,6 +26,7 @@ enum TestDatabase {
     MARIADB("SEQUERE_TEST_MARIADB_URL", null, "MariaDB server");
 
     private static final Map<TestDatabase, HikariDataSource> POOLS = new EnumMap<>(TestDatabase.class);
+    private static final Map<TestDatabase, String> URLS = new EnumMap<>(TestDatabase.class);
 
     private final String envVar;
     private final String fixedUrl;
@@ -41,8 +42,7 @@ enum TestDatabase {
     synchronized DataSource dataSource() {
         HikariDataSource pool = POOLS.get(this);
         if (pool == null) {
-            String url = fixedUrl != null ? fixedUrl
-                    : ExternalServer.require(envVar, this == POSTGRES ? Containers::postgres : Containers::mariadb, what);
+            String url = jdbcUrl();
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(url);
             config.setMaximumPoolSize(16);
@@ -58,6 +58,17 @@ enum TestDatabase {
             Runtime.getRuntime().addShutdownHook(new Thread(created::close));
         }
         return pool;
+    }
+
+    /** The database's JDBC URL, for pools of other processes; skips like {@link #dataSource()}. */
+    synchronized String jdbcUrl() {
+        String url = URLS.get(this);
+        if (url == null) {
+            url = fixedUrl != null ? fixedUrl
+                    : ExternalServer.require(envVar, this == POSTGRES ? Containers::postgres : Containers::mariadb, what);
+            URLS.put(this, url);
+        }
+        return url;
     }
 
     /** A random prefix no other test or run uses. */

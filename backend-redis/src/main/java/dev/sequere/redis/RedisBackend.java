@@ -2,24 +2,32 @@ package dev.sequere.redis;
 
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
+import dev.sequere.redis.command.ClusterTimeouts;
+import dev.sequere.redis.delivery.ConditionalDelivery;
 import dev.sequere.redis.fanout.FollowerFanOut;
 import dev.sequere.redis.feed.RedisFeedStore;
 import dev.sequere.redis.follow.EdgeWriter;
 import dev.sequere.redis.follow.PerSideEdgeWriter;
 import dev.sequere.redis.follow.RedisFollowStore;
 import dev.sequere.redis.follow.SingleNodeEdgeWriter;
+import dev.sequere.redis.jobs.RedisJobStore;
 import dev.sequere.redis.keys.KeyLayout;
-import dev.sequere.spi.JobStore;
-import dev.sequere.spi.LocalJobStore;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
+import dev.sequere.spi.Delivery;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.FanOutStep;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.spi.FollowStore;
+import dev.sequere.spi.JobStore;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
@@ -42,6 +50,10 @@ import redis.clients.jedis.UnifiedJedis;
  * {@link PerSideEdgeWriter} for what a reader can observe in between). Requires Redis 7.0 or
  * later ({@code ZINTERCARD}).
  *
+ * <p>Work for later ({@link #jobs()}) is kept in Redis Streams ({@link RedisJobStore}), and
+ * deliveries are conditional on the follow in one script per owner's slot or per master
+ * ({@link ConditionalDelivery}): both hold across any number of application instances.
+ *
  * <p>Capabilities: {@link Capability#SHARED_ACROSS_PROCESSES} (every application instance sees
  * the same server) and {@link Capability#NATIVE_FAN_OUT} (a script per chunk of followers on a
  * single node, pipelined chunks in a Cluster, see {@link FollowerFanOut}). Not {@link Capability#PERSISTENT}: whether data survives a restart is
@@ -51,23 +63,26 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class RedisBackend implements Backend {
 
-    private final JobStore jobs = new LocalJobStore();
-
     private final UnifiedJedis jedis;
     private final boolean ownsClient;
     private final KeyLayout keys;
     private final RedisFollowStore follows;
     private final RedisFeedStore feeds;
     private final FollowerFanOut fanOut;
+    private final EdgeWriter writer;
+    private final RedisJobStore jobs;
+    private final ConditionalDelivery delivery;
 
     private RedisBackend(Builder builder, UnifiedJedis jedis, boolean cluster) {
         this.jedis = jedis;
         this.ownsClient = builder.ownsClient;
         this.keys = KeyLayout.of(builder.prefix);
-        EdgeWriter writer = cluster ? new PerSideEdgeWriter(jedis, keys) : new SingleNodeEdgeWriter(jedis, keys);
+        this.writer = cluster ? new PerSideEdgeWriter(jedis, keys) : new SingleNodeEdgeWriter(jedis, keys);
         this.follows = new RedisFollowStore(jedis, keys, writer);
         this.feeds = new RedisFeedStore(jedis, keys);
         this.fanOut = new FollowerFanOut(jedis, keys, !cluster);
+        this.jobs = new RedisJobStore(jedis, keys, builder.jobShards != null ? builder.jobShards : cluster ? 8 : 1);
+        this.delivery = new ConditionalDelivery(jedis, keys, follows, !cluster);
     }
 
     /**
@@ -94,6 +109,28 @@ public final class RedisBackend implements Backend {
         return new Builder(RedisClient.create(redisUri), true).build();
     }
 
+    /**
+     * Starts configuring a backend on a Redis Cluster client it creates and owns, with timeouts
+     * that keep the live masters serving while one is down: pass {@link ClusterTimeouts#DEFAULTS}
+     * unless measured otherwise (see {@link ClusterTimeouts} for why not Jedis's defaults).
+     *
+     * @param nodes seed nodes
+     * @param timeouts the client's timeouts and attempts
+     * @return the builder
+     */
+    public static Builder cluster(Set<HostAndPort> nodes, ClusterTimeouts timeouts) {
+        return new Builder(Objects.requireNonNull(timeouts, "timeouts").connect(nodes), true);
+    }
+
+    /**
+     * Completes follows and unfollows whose second side a crash or a failure interrupted (Cluster
+     * only: one script writes both sides elsewhere); see {@link PerSideEdgeWriter#repair()}.
+     */
+    @Override
+    public long repair() {
+        return writer.repair();
+    }
+
     @Override
     public FollowStore follows() {
         return follows;
@@ -107,6 +144,24 @@ public final class RedisBackend implements Backend {
     @Override
     public FeedStore feeds() {
         return feeds;
+    }
+
+    /** One script per owner's slot checks the follow and writes the feeds (see {@link ConditionalDelivery}). */
+    @Override
+    public long deliver(Ref source, List<Delivery> deliveries) {
+        return delivery.deliver(source, deliveries);
+    }
+
+    /** One script in the follower's slot (see {@link ConditionalDelivery}). */
+    @Override
+    public long purge(Ref follower, Ref source, Collection<String> entryIds, Collection<String> feedNames) {
+        return delivery.purge(follower, source, entryIds, feedNames);
+    }
+
+    /** One page read, then per-slot delivery scripts, pipelined (see {@link ConditionalDelivery}). */
+    @Override
+    public FanOutStep fanOutStep(Ref source, List<String> feedNames, FeedEntry entry, @Nullable Edge after, int limit) {
+        return delivery.fanOutStep(source, feedNames, entry, after, limit);
     }
 
     @Override
@@ -157,6 +212,7 @@ public final class RedisBackend implements Backend {
         private boolean ownsClient;
         private String prefix = KeyLayout.DEFAULT_PREFIX;
         private @Nullable Boolean cluster;
+        private @Nullable Integer jobShards;
 
         private Builder(@Nullable UnifiedJedis jedis, boolean ownsClient) {
             this.jedis = jedis;
@@ -198,6 +254,22 @@ public final class RedisBackend implements Backend {
          */
         public Builder cluster(boolean cluster) {
             this.cluster = cluster;
+            return this;
+        }
+
+        /**
+         * How many streams the job store spreads jobs over (default 8 in a Cluster, so that jobs
+         * spread over the masters, and 1 otherwise). Every process sharing the prefix must use the
+         * same number; never lower it while jobs exist (the shards beyond it are not claimed).
+         *
+         * @param shards 1 to {@value KeyLayout#MAX_JOB_SHARDS}
+         * @return this builder
+         */
+        public Builder jobShards(int shards) {
+            if (shards < 1 || shards > KeyLayout.MAX_JOB_SHARDS) {
+                throw new InvalidArgumentException("jobShards must be 1 to " + KeyLayout.MAX_JOB_SHARDS + ", was " + shards);
+            }
+            this.jobShards = shards;
             return this;
         }
 

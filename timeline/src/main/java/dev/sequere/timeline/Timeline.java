@@ -110,6 +110,30 @@ public final class Timeline {
         return privateFeed().unreadCount();
     }
 
+    /**
+     * Compares the private timeline with what the follow graph and the public timelines say it
+     * should hold, without changing anything: the check an operator runs when a timeline looks
+     * wrong. Reads the whole private timeline and the public timelines of the owner and of whom it
+     * follows.
+     *
+     * @return what is missing and what is extra
+     */
+    public TimelineCheck check() {
+        return timelines.check(owner, false);
+    }
+
+    /**
+     * Repairs the private timeline: adds what {@link #check()} finds missing (the newest actions
+     * of each followee, as a follow imports them, and the owner's own), removes what it finds
+     * extra. Safe to run while the owner follows, unfollows and receives fan-outs: the repairs are
+     * the same conditional writes as the live protocol.
+     *
+     * @return what was missing and extra before the repair
+     */
+    public TimelineCheck rebuild() {
+        return timelines.check(owner, true);
+    }
+
     @Override
     public String toString() {
         return "timelines of " + owner;

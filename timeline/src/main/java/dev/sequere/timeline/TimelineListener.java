@@ -29,12 +29,33 @@ public interface TimelineListener {
     }
 
     /**
-     * The fan-out of an action was abandoned after its retries; some followers may lack it.
-     * Publishing the same action again (same id) completes it.
+     * An attempt at the fan-out of an action failed after its retries; some followers may lack it
+     * for now. The job stays in the store: a worker retries it (after 1 s, 2 s, 4 s...), and
+     * publishing the same action again (same id) completes it at once.
      *
      * @param action the action
      * @param error the last failure
      */
     default void onFanOutFailed(Action action, Throwable error) {
+    }
+
+    /**
+     * Making a follower's private timeline agree with a follow or unfollow (the import or the
+     * removal) failed; the job stays in the store and a worker retries it.
+     *
+     * @param follower the follower
+     * @param followee the followed or unfollowed resource
+     * @param error the failure
+     */
+    default void onFollowSyncFailed(Ref follower, Ref followee, Throwable error) {
+    }
+
+    /**
+     * A delete failed midway; the job stays in the store and a worker finishes it.
+     *
+     * @param action the action being deleted
+     * @param error the failure
+     */
+    default void onDeleteFailed(Action action, Throwable error) {
     }
 }

@@ -9,21 +9,30 @@ import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
+import dev.sequere.timeline.internal.action.ActionCodec;
 import dev.sequere.timeline.action.ActionDraft;
 import dev.sequere.timeline.action.ActionIds;
 import dev.sequere.timeline.action.Verb;
 import dev.sequere.timeline.action.VerbRegistry;
-import dev.sequere.timeline.fanout.FanOutEngine;
+import dev.sequere.spi.Job;
+import dev.sequere.spi.JobBacklog;
+import dev.sequere.timeline.internal.fanout.ActionFeeds;
+import dev.sequere.timeline.internal.fanout.DeleteJob;
+import dev.sequere.timeline.internal.fanout.FanOutJob;
 import dev.sequere.timeline.fanout.FanOutStats;
-import dev.sequere.timeline.fanout.PairLocks;
 import dev.sequere.timeline.fanout.RetryPolicy;
+import dev.sequere.timeline.internal.fanout.StoreCalls;
 import dev.sequere.timeline.feed.Bounds;
 import dev.sequere.timeline.feed.FeedNames;
-import dev.sequere.timeline.feed.FeedTrimmer;
+import dev.sequere.timeline.internal.feed.FeedTrimmer;
 import dev.sequere.timeline.feed.FilterFeeds;
-import dev.sequere.timeline.feed.ReadMarkers;
-import dev.sequere.timeline.follow.FollowSync;
+import dev.sequere.timeline.internal.feed.ReadMarkers;
+import dev.sequere.timeline.internal.follow.FollowSync;
+import dev.sequere.timeline.internal.follow.TimelineRebuild;
+import dev.sequere.timeline.internal.job.JobEngine;
+import dev.sequere.timeline.internal.job.JobHandler;
+import dev.sequere.timeline.internal.job.JobSettings;
+import dev.sequere.timeline.internal.job.Payloads;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,10 +80,14 @@ public final class Timelines implements AutoCloseable {
     private final FeedStore feeds;
     private final VerbRegistry verbs;
     private final FeedNames names;
-    private final FeedTrimmer trimmer;
     private final ReadMarkers readMarkers;
-    private final FanOutEngine engine;
+    private final StoreCalls calls;
+    private final ActionFeeds actionFeeds;
+    private final FanOutJob fanOut;
+    private final DeleteJob deletion;
     private final FollowSync followSync;
+    private final TimelineRebuild rebuild;
+    private final JobEngine engine;
     private final boolean globalFeed;
     private final int filterScanLimit;
     private final List<TimelineListener> listeners;
@@ -85,18 +98,28 @@ public final class Timelines implements AutoCloseable {
         this.feeds = sequere.backend().feeds();
         this.verbs = builder.verbRegistry();
         this.names = new FeedNames(builder.filterFeeds);
-        this.trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
+        FeedTrimmer trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
         this.readMarkers = new ReadMarkers(feeds);
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
-        PairLocks locks = new PairLocks();
-        this.engine = new FanOutEngine(sequere.backend(), builder.executor, builder.batchSize, builder.retry, names,
-                trimmer, locks, this::fireFanOutFailed);
-        this.followSync = new FollowSync(sequere.backend(), names, trimmer, engine, locks, builder.importOnFollow,
+        this.calls = new StoreCalls(builder.retry);
+        this.actionFeeds = new ActionFeeds(names, builder.globalFeed, verbs, sequere.registry());
+        this.fanOut = new FanOutJob(sequere.backend(), calls, actionFeeds, trimmer, builder.batchSize);
+        this.deletion = new DeleteJob(sequere.backend(), calls, actionFeeds, fanOut, sequere.clock());
+        this.followSync = new FollowSync(sequere.backend(), calls, actionFeeds, trimmer, builder.importOnFollow,
                 builder.importLimit, builder.removeOnUnfollow);
+        this.rebuild = new TimelineRebuild(sequere.backend(), calls, actionFeeds, followSync,
+                builder.importOnFollow ? builder.importLimit : 0);
+        Map<String, JobHandler> handlers = Map.of(FanOutJob.KIND, fanOut, DeleteJob.KIND, deletion,
+                FollowSync.KIND, followSync);
+        JobSettings settings = new JobSettings(builder.executor, builder.maxLocalJobs, builder.workers, builder.lease,
+                builder.pollInterval, calls);
+        this.engine = new JobEngine(sequere.backend(), settings, handlers, this::fireJobFailed);
+        followSync.attach(engine);
         this.globalFeed = builder.globalFeed;
         this.filterScanLimit = builder.filterScanLimit;
         this.actionIds = builder.actionIds != null ? builder.actionIds : new ActionIds(sequere.clock());
         sequere.addListener(followSync);
+        engine.start();
     }
 
     /**
@@ -153,20 +176,23 @@ public final class Timelines implements AutoCloseable {
             action = storeWithNewId(fresh);
         } else {
             String body = ActionCodec.encode(fresh);
-            if (!engine.withRetry(() -> feeds.putItem(id, body))) {
+            if (!calls.call(() -> feeds.putItem(id, body))) {
                 // The id is taken: the stored action wins, so a repeated save cannot change it.
                 Action stored = load(id);
                 if (stored == null) {
                     // Deleted between the two calls: this publish is the new one.
-                    engine.withRetry(() -> feeds.putItem(id, body));
+                    calls.call(() -> feeds.putItem(id, body));
                 } else {
                     action = stored;
                     created = false;
                 }
             }
         }
-        writeOwn(action);
-        engine.submit(action);
+        // The job first: from here on, a worker of any process finishes this publish if we die.
+        Job job = engine.create(FanOutJob.KIND, ActionCodec.encode(action));
+        fanOut.writeOwn(action);
+        engine.submit(new Job(job.id(), job.kind(), job.payload(), FanOutJob.OWN_DONE, job.attempts(),
+                job.createdAt(), job.owner()));
         if (created) {
             firePublished(action);
         }
@@ -185,11 +211,14 @@ public final class Timelines implements AutoCloseable {
     }
 
     /**
-     * Deletes an action from every timeline that holds it: its actor's, the global one, and
-     * those of its actor's current followers.
+     * Deletes an action from every timeline that holds it: its actor's, the global one, and the
+     * private timelines of its actor's followers (also of those who unfollow while it runs).
+     * Runs on the calling thread, as a job recorded first: if this call fails or this process
+     * dies midway, a worker finishes the deletion, and a second call returns {@code false}.
      *
      * @param actionId the action's id
-     * @return {@code true} if the action existed
+     * @return {@code true} if the action existed when this call started
+     * @throws dev.sequere.BackendException when the storage failed (the deletion completes later)
      */
     public boolean delete(String actionId) {
         Ref.requireValidId(actionId, "action id");
@@ -197,11 +226,8 @@ public final class Timelines implements AutoCloseable {
         if (action == null) {
             return false;
         }
-        // The item goes first: running deliveries check it and stop, or undo themselves.
-        engine.withRetry(() -> feeds.removeItem(actionId));
-        List<FeedKey> own = ownKeys(action);
-        engine.withRetry(() -> feeds.remove(actionId, own));
-        engine.removeFromFollowers(action);
+        Job job = engine.create(DeleteJob.KIND, ActionCodec.encode(action));
+        engine.runHere(job, true);
         return true;
     }
 
@@ -218,18 +244,18 @@ public final class Timelines implements AutoCloseable {
         Ref ref = sequere.ref(resource);
         FeedKey publicFeed = new FeedKey(ref, FeedNames.PUBLIC);
         while (true) {
-            List<FeedEntry> entries = engine.withRetry(() -> feeds.page(publicFeed, FeedQuery.first(WALK_PAGE)));
+            List<FeedEntry> entries = calls.call(() -> feeds.page(publicFeed, FeedQuery.first(WALK_PAGE)));
             for (FeedEntry entry : entries) {
                 if (!delete(entry.id())) {
                     // A dangling entry (item already gone): drop it so the walk ends.
-                    engine.withRetry(() -> feeds.removeEntries(publicFeed, List.of(entry.id())));
+                    calls.call(() -> feeds.removeEntries(publicFeed, List.of(entry.id())));
                 }
             }
             if (entries.size() < WALK_PAGE) {
                 break;
             }
         }
-        engine.withRetry(() -> feeds.clear(new FeedKey(ref, FeedNames.READ)));
+        calls.call(() -> feeds.clear(new FeedKey(ref, FeedNames.READ)));
         long removed = sequere.forget(ref);
         if (removed == 0) {
             // No event fired, so empty the private timeline here.
@@ -272,7 +298,9 @@ public final class Timelines implements AutoCloseable {
      * @return a snapshot
      */
     public FanOutStats stats() {
-        return engine.stats();
+        JobBacklog backlog = engine.backlog();
+        return new FanOutStats(engine.pending(), engine.completed(FanOutJob.KIND), engine.failed(FanOutJob.KIND),
+                engine.delivered(), engine.retries(), engine.takenOver(), backlog.jobs(), backlog.oldestCreatedAt());
     }
 
     /**
@@ -306,12 +334,28 @@ public final class Timelines implements AutoCloseable {
     }
 
     /**
-     * Stops following the {@code Sequere}'s follow events. Pending fan-out keeps running on the
-     * executor; call {@link #awaitFanOut} first to let it finish.
+     * Stops following the {@code Sequere}'s follow events and stops this instance's workers.
+     * Jobs already handed to the executor keep running there (call {@link #awaitFanOut} first to
+     * let them finish); jobs left unfinished are taken over by the workers of other instances
+     * once their lease ends. Does not close the {@code Sequere} or its backend, which the
+     * application created and closes.
      */
     @Override
     public void close() {
         sequere.removeListener(followSync);
+        engine.close();
+    }
+
+    /**
+     * Compares a private timeline with what the follow graph says it should hold (see
+     * {@link Timeline#check()}).
+     *
+     * @param owner the owner
+     * @param repair whether to repair
+     * @return the differences found
+     */
+    TimelineCheck check(Ref owner, boolean repair) {
+        return rebuild.run(owner, repair);
     }
 
     FeedStore feeds() {
@@ -326,7 +370,7 @@ public final class Timelines implements AutoCloseable {
         return readMarkers;
     }
 
-    FanOutEngine engine() {
+    JobEngine engine() {
         return engine;
     }
 
@@ -338,7 +382,7 @@ public final class Timelines implements AutoCloseable {
     List<Action> actions(List<FeedEntry> entries) {
         List<String> ids = new ArrayList<>(entries.size());
         entries.forEach(e -> ids.add(e.id()));
-        Map<String, String> bodies = ids.isEmpty() ? Map.of() : engine.withRetry(() -> feeds.items(ids));
+        Map<String, String> bodies = ids.isEmpty() ? Map.of() : calls.call(() -> feeds.items(ids));
         return ActionCodec.decodeAll(ids, bodies);
     }
 
@@ -379,7 +423,7 @@ public final class Timelines implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             Action current = candidate;
             String body = ActionCodec.encode(current);
-            if (engine.withRetry(() -> feeds.putItem(current.id(), body))) {
+            if (calls.call(() -> feeds.putItem(current.id(), body))) {
                 return current;
             }
             if (current.equals(load(current.id()))) {
@@ -396,25 +440,8 @@ public final class Timelines implements AutoCloseable {
     }
 
     private @Nullable Action load(String actionId) {
-        String body = engine.withRetry(() -> feeds.items(List.of(actionId))).get(actionId);
+        String body = calls.call(() -> feeds.items(List.of(actionId))).get(actionId);
         return body == null ? null : ActionCodec.decode(body);
-    }
-
-    private void writeOwn(Action action) {
-        FeedEntry entry = ActionCodec.entry(action);
-        List<FeedKey> keys = ownKeys(action);
-        engine.withRetry(() -> feeds.add(entry, keys));
-        engine.withRetry(() -> trimmer.afterWrite(keys));
-    }
-
-    private List<FeedKey> ownKeys(Action action) {
-        List<FeedKey> keys = new ArrayList<>(12);
-        names.keys(action.actor(), FeedNames.PRIVATE, action, keys);
-        names.keys(action.actor(), FeedNames.PUBLIC, action, keys);
-        if (globalFeed) {
-            names.keys(FeedNames.GLOBAL_OWNER, FeedNames.GLOBAL, action, keys);
-        }
-        return keys;
     }
 
     private void firePublished(Action action) {
@@ -437,10 +464,17 @@ public final class Timelines implements AutoCloseable {
         }
     }
 
-    private void fireFanOutFailed(Action action, Throwable error) {
+    private void fireJobFailed(Job job, Throwable error) {
         for (TimelineListener listener : listeners) {
             try {
-                listener.onFanOutFailed(action, error);
+                switch (job.kind()) {
+                    case FanOutJob.KIND -> listener.onFanOutFailed(ActionCodec.decode(job.payload()), error);
+                    case FollowSync.KIND -> {
+                        List<Ref> pair = Payloads.refs(job.payload());
+                        listener.onFollowSyncFailed(pair.get(0), pair.get(1), error);
+                    }
+                    default -> listener.onDeleteFailed(ActionCodec.decode(job.payload()), error);
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "timeline listener failed", e);
             }
@@ -458,7 +492,11 @@ public final class Timelines implements AutoCloseable {
         private final Map<String, List<Verb>> verbsByType = new LinkedHashMap<>();
         private final List<TimelineListener> listeners = new ArrayList<>();
         private Executor executor = Runnable::run;
-        private int batchSize = 100;
+        private int batchSize = 1_000;
+        private int maxLocalJobs = 1_000;
+        private int workers = 1;
+        private Duration lease = Duration.ofSeconds(30);
+        private Duration pollInterval = Duration.ofSeconds(1);
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private boolean globalFeed;
         private FilterFeeds filterFeeds = FilterFeeds.PUBLIC_AND_GLOBAL;
@@ -543,7 +581,70 @@ public final class Timelines implements AutoCloseable {
         }
 
         /**
-         * Sets how many followers a fan-out batch covers (default 100).
+         * Sets how many fan-outs this instance hands to the executor at once (default 1 000);
+         * beyond, the publishing thread runs the fan-out itself, which slows publishers down
+         * instead of queueing without bound.
+         *
+         * @param jobs at least 1
+         * @return this builder
+         */
+        public Builder maxPendingFanOuts(int jobs) {
+            if (jobs < 1) {
+                throw new InvalidArgumentException("maxPendingFanOuts must be at least 1, was " + jobs);
+            }
+            this.maxLocalJobs = jobs;
+            return this;
+        }
+
+        /**
+         * Sets how many worker threads this instance runs (default 1; 0 for none). Workers take
+         * over the jobs (fan-outs, imports, removals, deletes) of instances that died or stalled,
+         * and retry jobs that failed. At least one instance sharing the store must run workers.
+         *
+         * @param threads at least 0
+         * @return this builder
+         */
+        public Builder workers(int threads) {
+            if (threads < 0) {
+                throw new InvalidArgumentException("workers must be at least 0, was " + threads);
+            }
+            this.workers = threads;
+            return this;
+        }
+
+        /**
+         * Sets how long an instance holds a job between two progress saves (default 30 s): when it
+         * dies, its jobs are taken over this long after their last step. A step (a batch of
+         * followers, an import) must finish well within it.
+         *
+         * @param lease at least 100 ms
+         * @return this builder
+         */
+        public Builder lease(Duration lease) {
+            if (lease == null || lease.toMillis() < 100) {
+                throw new InvalidArgumentException("lease must be at least 100 ms, was " + lease);
+            }
+            this.lease = lease;
+            return this;
+        }
+
+        /**
+         * Sets how long an idle worker waits before it looks for jobs again (default 1 s).
+         *
+         * @param interval at least 1 ms
+         * @return this builder
+         */
+        public Builder pollInterval(Duration interval) {
+            if (interval == null || interval.toMillis() < 1) {
+                throw new InvalidArgumentException("pollInterval must be at least 1 ms, was " + interval);
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * Sets how many followers a fan-out step covers (default 1 000); a job saves its progress
+         * after each step.
          *
          * @param batchSize at least 1
          * @return this builder

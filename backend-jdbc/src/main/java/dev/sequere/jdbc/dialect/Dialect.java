@@ -98,6 +98,29 @@ public abstract class Dialect {
     }
 
     /**
+     * A derived table of {@code rows} rows of parameters (row after row), to put after
+     * {@code FROM}: {@code (VALUES (?, ...), ...) alias (columns)} where the database has it.
+     *
+     * @param alias the table's alias
+     * @param columns the columns' names
+     * @param sqlTypes the columns' types, for {@link #selectParameter}
+     * @param rows how many rows, at least 1
+     * @return the table expression
+     */
+    public String parameterRows(String alias, List<String> columns, List<String> sqlTypes, int rows) {
+        StringBuilder row = new StringBuilder("(");
+        for (int i = 0; i < sqlTypes.size(); i++) {
+            row.append(i == 0 ? "" : ", ").append(selectParameter(sqlTypes.get(i)));
+        }
+        row.append(')');
+        StringBuilder q = new StringBuilder("(VALUES ");
+        for (int i = 0; i < rows; i++) {
+            q.append(i == 0 ? "" : ", ").append(row);
+        }
+        return q.append(") ").append(alias).append(" (").append(String.join(", ", columns)).append(')').toString();
+    }
+
+    /**
      * Deletes an entry from the feed of every follower of a resource, in one statement.
      * Parameters, in order: feed name, entry id, followee type, followee id.
      *
@@ -136,6 +159,37 @@ public abstract class Dialect {
      */
     public @Nullable String migrationUnlock(String name) {
         return null;
+    }
+
+    /**
+     * An expression giving the database's current time in epoch microseconds ({@code BIGINT}):
+     * job leases are measured by it, so that processes whose own clocks disagree still agree on
+     * when a lease ends.
+     *
+     * @return the SQL expression
+     */
+    public abstract String nowMicros();
+
+    /**
+     * A statement that takes, for the rest of the current transaction, the lock that orders the
+     * deliveries of one source against the purges after unfollows of it: shared for a delivery,
+     * exclusive for a purge. Its one {@code BIGINT} parameter is {@link #sourceLockKey}.
+     *
+     * @param tables the backend's tables
+     * @param exclusive {@code true} for a purge, {@code false} for a delivery
+     * @return the statement, a query
+     */
+    public abstract String sourceLock(TableNames tables, boolean exclusive);
+
+    /**
+     * The value {@link #sourceLock} binds for a source.
+     *
+     * @param tables the backend's tables
+     * @param sourceRid the source's surrogate
+     * @return the key: the surrogate itself where the lock is the source's row
+     */
+    public long sourceLockKey(TableNames tables, long sourceRid) {
+        return sourceRid;
     }
 
     /**

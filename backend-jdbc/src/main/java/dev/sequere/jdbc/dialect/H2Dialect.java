@@ -46,6 +46,18 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public String nowMicros() {
+        return "DATEDIFF(MICROSECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP)";
+    }
+
+    @Override
+    public String sourceLock(TableNames t, boolean exclusive) {
+        // H2 has no shared row lock (no FOR SHARE): deliveries of one source take the row
+        // exclusively too, so they run one after another, which an embedded database can afford.
+        return "SELECT rid FROM " + t.resources() + " WHERE rid = ? FOR UPDATE";
+    }
+
+    @Override
     public boolean isRetryable(SQLException e) {
         // Two concurrent MERGEs of the same new row: the loser fails on the unique key (23505)
         // instead of waiting; running it again finds the row and inserts nothing. 90131 is H2's

@@ -36,6 +36,18 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String parameterRows(String alias, List<String> columns, List<String> sqlTypes, int rows) {
+        // MariaDB's table value constructor cannot name its columns (MySQL's is VALUES ROW(...)):
+        // a UNION ALL of one-row selects names them in its first branch.
+        StringBuilder q = new StringBuilder("(SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            q.append(i == 0 ? "" : ", ").append("? AS ").append(columns.get(i));
+        }
+        String next = " UNION ALL SELECT " + "?, ".repeat(columns.size() - 1) + "?";
+        return q.append(next.repeat(rows - 1)).append(") ").append(alias).toString();
+    }
+
+    @Override
     public String deleteFromFollowerFeeds(TableNames t) {
         return "DELETE e FROM " + t.feedEntries() + " e JOIN " + t.follows() + " f ON e.owner_rid = f.follower_rid"
                 + " WHERE e.feed_name = ? AND e.entry_id = ? AND f.followee_rid = " + t.rid();
@@ -55,6 +67,19 @@ public final class MariaDbDialect extends Dialect {
     public String migrationUnlock(String name) {
         // Named locks belong to the session, not to the transaction.
         return "SELECT RELEASE_LOCK('sequere:" + name + "')";
+    }
+
+    @Override
+    public String nowMicros() {
+        // Both sides are naive UTC date-times, so the session's time zone plays no part.
+        return "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', UTC_TIMESTAMP(6))";
+    }
+
+    @Override
+    public String sourceLock(TableNames t, boolean exclusive) {
+        // InnoDB queues row-lock requests fairly: a purge waiting for the exclusive lock is not
+        // overtaken by deliveries that ask for the shared one after it.
+        return "SELECT rid FROM " + t.resources() + " WHERE rid = ?" + (exclusive ? " FOR UPDATE" : " LOCK IN SHARE MODE");
     }
 
     @Override

@@ -29,6 +29,32 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String nowMicros() {
+        return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
+    }
+
+    @Override
+    public String sourceLock(TableNames t, boolean exclusive) {
+        // A transaction-scoped advisory lock rather than FOR SHARE on the source's row: it writes
+        // nothing (FOR SHARE writes the row's header and a WAL record, and turns into a multixact
+        // as soon as two fan-outs overlap), and the lock manager queues requests fairly, where
+        // share lockers of a row may overtake a waiting FOR UPDATE for as long as fan-outs of
+        // that source overlap.
+        return exclusive ? "SELECT pg_advisory_xact_lock(?)" : "SELECT pg_advisory_xact_lock_shared(?)";
+    }
+
+    @Override
+    public long sourceLockKey(TableNames t, long sourceRid) {
+        // Advisory keys are global to the database: mix the table prefix in so that two
+        // applications (prefixes) sharing it rarely wait for each other. A collision only makes
+        // two sources share a lock, which orders more than needed and is never incorrect.
+        long h = t.prefix().hashCode() * 0x9E3779B97F4A7C15L + sourceRid;
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 29);
+    }
+
+    @Override
     public String migrationLock(String name) {
         // Transaction-scoped: released by the commit that ends the migration.
         return "SELECT pg_advisory_xact_lock(hashtext('sequere:" + name + "'))";

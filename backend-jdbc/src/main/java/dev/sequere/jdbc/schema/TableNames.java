@@ -69,6 +69,15 @@ public record TableNames(String prefix) {
     }
 
     /**
+     * The durable jobs (the outbox of the timeline's fan-outs, imports, removals and deletes).
+     *
+     * @return the table name
+     */
+    public String jobs() {
+        return prefix + "jobs";
+    }
+
+    /**
      * A scalar subquery yielding the surrogate of the resource bound to its two parameters
      * ({@code type}, {@code id}), or {@code NULL} when the resource was never stored, which no
      * row matches. Every optimizer evaluates it once and then walks an index on the surrogate.
@@ -85,7 +94,7 @@ public record TableNames(String prefix) {
      * @return the table names
      */
     public List<String> allTables() {
-        return List.of(items(), feedEntries(), follows(), resources(), prefix + "feed_entries",
+        return List.of(jobs(), items(), feedEntries(), follows(), resources(), prefix + "feed_entries",
                 prefix + "follows", schemaVersion());
     }
 

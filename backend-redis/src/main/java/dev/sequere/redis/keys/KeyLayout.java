@@ -5,6 +5,7 @@ import dev.sequere.Ref;
 import dev.sequere.spi.FeedKey;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
  * Names every key the backend writes, all under one prefix.
@@ -16,7 +17,13 @@ import java.util.regex.Pattern;
  * {prefix}{type:id}:fers:{type2}   ZSET  ids of its followers of type2, score = epoch micros
  * {prefix}{type:id}:feed:{name}    ZSET  entry ids of the feed, score = entry score
  * {prefix}item:{id}                STRING item body, stored once
+ * {prefix}jobs:{tag}               STREAM job entries of one job shard, consumer group "w"
+ * {prefix}jobs:{tag}:j:{entry-id}  HASH   one job: kind, payload, progress, attempts, owner, lease, created
+ * {prefix}jobs:{tag}:c             STRING where the shard's XAUTOCLAIM scan goes on
  * </pre>
+ *
+ * <p>Job shards have hash tags of their own ({@link #jobTag}), chosen so that the first shards
+ * fall into evenly spread slot ranges and so spread over the masters of a Cluster.
  *
  * <p>The part in braces after the prefix is a Redis Cluster hash tag: every key of one resource
  * hashes to the same slot, so a Lua script may touch all of them atomically. The id inside the
@@ -33,6 +40,12 @@ public final class KeyLayout {
 
     /** The prefix used when none is configured. */
     public static final String DEFAULT_PREFIX = "sequere:";
+
+    /** Most job shards a layout names: 64 slot ranges of 256 slots each. */
+    public static final int MAX_JOB_SHARDS = 64;
+
+    /** Hash tags of the job shards, computed once: they do not depend on the prefix. */
+    private static final String[] JOB_TAGS = jobTags();
 
     /** Prefix characters: no braces (they would start a hash tag) and no glob characters. */
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:/-]{1,64}");
@@ -152,5 +165,69 @@ public final class KeyLayout {
      */
     public String item(String itemId) {
         return prefix + "item:{" + IdEscaping.escape(itemId) + '}';
+    }
+
+    /**
+     * The stream of one job shard.
+     *
+     * @param shard 0 to {@link #MAX_JOB_SHARDS} - 1
+     * @return {@code prefix + "jobs:{" + tag + "}"}
+     */
+    public String jobStream(int shard) {
+        return prefix + "jobs:{" + jobTag(shard) + '}';
+    }
+
+    /**
+     * The head of the job hashes of one shard: a job's hash is this plus its stream entry id, in
+     * the stream's slot.
+     *
+     * @param shard the shard
+     * @return {@code jobStream(shard) + ":j:"}
+     */
+    public String jobHashHead(int shard) {
+        return jobStream(shard) + ":j:";
+    }
+
+    /**
+     * The key that keeps a shard's {@code XAUTOCLAIM} cursor between claims.
+     *
+     * @param shard the shard
+     * @return {@code jobStream(shard) + ":c"}
+     */
+    public String jobCursor(int shard) {
+        return jobStream(shard) + ":c";
+    }
+
+    /**
+     * The hash tag of job shard {@code shard}: the first {@code "jobs-<shard>-<n>"} whose slot lies
+     * in slot range number {@code bitReverse6(shard)} of 64 ranges of 256 slots. Bit reversal
+     * makes every prefix of the sequence of shards evenly spread over the slot space (shards 0 and
+     * 1 are half the space apart, 0-3 a quarter, ...), so N shards land evenly on the masters of a
+     * Cluster that splits the slots in equal ranges, as {@code redis-cli --cluster create} does;
+     * and a shard's tag does not depend on how many shards there are.
+     *
+     * @param shard 0 to {@link #MAX_JOB_SHARDS} - 1
+     * @return the tag, without braces
+     */
+    public static String jobTag(int shard) {
+        if (shard < 0 || shard >= MAX_JOB_SHARDS) {
+            throw new InvalidArgumentException("job shard must be in [0, " + MAX_JOB_SHARDS + "), was " + shard);
+        }
+        return JOB_TAGS[shard];
+    }
+
+    private static String[] jobTags() {
+        String[] tags = new String[MAX_JOB_SHARDS];
+        for (int shard = 0; shard < MAX_JOB_SHARDS; shard++) {
+            int range = Integer.reverse(shard) >>> (Integer.SIZE - 6);
+            for (int n = 0; ; n++) {
+                String tag = "jobs-" + shard + "-" + n;
+                if (JedisClusterCRC16.getSlot(tag) / 256 == range) {
+                    tags[shard] = tag;
+                    break;
+                }
+            }
+        }
+        return tags;
     }
 }

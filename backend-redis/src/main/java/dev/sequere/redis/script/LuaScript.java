@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,17 @@ public final class LuaScript {
      */
     static LuaScript load(String name) {
         return new LuaScript(name, resource("lib") + "\n" + resource(name));
+    }
+
+    /**
+     * Loads a script from the classpath without the shared library: for scripts sent many times
+     * per call, where the library's bytes would only weigh on the wire and the script cache.
+     *
+     * @param name the script's file name without {@code .lua}
+     * @return the script
+     */
+    static LuaScript loadBare(String name) {
+        return new LuaScript(name, resource(name));
     }
 
     /**
@@ -79,6 +92,50 @@ public final class LuaScript {
      */
     public Response<Object> queue(AbstractPipeline pipeline, List<String> keys, List<String> args) {
         return pipeline.eval(body, keys, args);
+    }
+
+    /**
+     * Runs the script once per call, all calls pipelined by {@code EVALSHA} (a Cluster pipeline
+     * sends each node its calls in one batch). Calls answered {@code NOSCRIPT} (a node that never
+     * ran the script, or restarted) are run once by {@code EVAL}, which caches the script on that
+     * node, and the rest of them pipelined again: each round teaches at least one node, so a
+     * Cluster of N nodes needs at most N extra rounds.
+     *
+     * @param jedis the client
+     * @param keys the keys of each call, all of one call in one slot
+     * @param args the arguments of each call, as many lists as {@code keys}
+     * @return the raw replies, in the order of the calls
+     */
+    public List<Object> runAll(UnifiedJedis jedis, List<List<String>> keys, List<List<String>> args) {
+        int n = keys.size();
+        Object[] replies = new Object[n];
+        List<Integer> pending = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            pending.add(i);
+        }
+        while (!pending.isEmpty()) {
+            List<Response<Object>> responses = new ArrayList<>(pending.size());
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                for (int i : pending) {
+                    responses.add(pipeline.evalsha(sha1, keys.get(i), args.get(i)));
+                }
+                pipeline.sync();
+            }
+            List<Integer> unknown = new ArrayList<>();
+            for (int j = 0; j < pending.size(); j++) {
+                try {
+                    replies[pending.get(j)] = responses.get(j).get();
+                } catch (JedisNoScriptException e) {
+                    unknown.add(pending.get(j));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                int first = unknown.remove(0);
+                replies[first] = jedis.eval(body, keys.get(first), args.get(first));
+            }
+            pending = unknown;
+        }
+        return Arrays.asList(replies);
     }
 
     private static String resource(String name) {

@@ -34,6 +34,12 @@ public final class FeedNames {
     public static final String GLOBAL = "global";
     /** The read marker of a resource. */
     public static final String READ = "read";
+    /**
+     * Marks of a resource's deleted actions (entry = action id, score = deletion time), kept for
+     * {@code DELETED_RETENTION} so that the cleanup after an unfollow that raced the delete still
+     * finds them once they have left the public timeline.
+     */
+    public static final String DELETED = "deleted";
     /** Owner of the global feed: no registered resource, so it never meets an application's feeds. */
     public static final Ref GLOBAL_OWNER = new Ref("sequere", "global");
 

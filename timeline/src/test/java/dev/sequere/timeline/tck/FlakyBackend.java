@@ -7,8 +7,15 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.spi.FollowStore;
+import dev.sequere.spi.JobStore;
 import dev.sequere.tck.ForwardingFeedStore;
+import dev.sequere.spi.Direction;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.EdgeQuery;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +29,10 @@ public final class FlakyBackend implements Backend {
     private final Backend delegate;
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final AtomicInteger lostPutReplies = new AtomicInteger();
+    private final AtomicInteger lostFollowReplies = new AtomicInteger();
+    private final AtomicInteger removeFailuresLeft = new AtomicInteger();
     private final FeedStore feeds;
+    private final FollowStore follows;
     private volatile @Nullable Ref victim;
 
     /**
@@ -33,6 +43,24 @@ public final class FlakyBackend implements Backend {
     public FlakyBackend(Backend delegate) {
         this.delegate = delegate;
         this.feeds = new FlakyFeeds(delegate.feeds());
+        this.follows = new FlakyFollows(delegate.follows());
+    }
+
+    /**
+     * Makes the next {@code follow} or {@code unfollow} apply its change and then fail as if its
+     * reply was lost (the COMMIT succeeded, the connection broke before the answer).
+     */
+    public void loseNextFollowReply() {
+        lostFollowReplies.set(1);
+    }
+
+    /**
+     * Makes the next {@code count} calls of {@code remove} (one entry from many feeds) fail.
+     *
+     * @param count how many calls
+     */
+    public void failNextRemoves(int count) {
+        removeFailuresLeft.set(count);
     }
 
     /**
@@ -54,8 +82,13 @@ public final class FlakyBackend implements Backend {
     }
 
     @Override
+    public JobStore jobs() {
+        return delegate.jobs();
+    }
+
+    @Override
     public FollowStore follows() {
-        return delegate.follows();
+        return follows;
     }
 
     @Override
@@ -81,12 +114,72 @@ public final class FlakyBackend implements Backend {
         }
 
         @Override
+        public long remove(String entryId, Collection<FeedKey> feeds) {
+            if (removeFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new BackendException("injected failure: connection reset");
+            }
+            return super.remove(entryId, feeds);
+        }
+
+        @Override
         public boolean putItem(String itemId, String body) {
             boolean stored = super.putItem(itemId, body);
             if (lostPutReplies.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new BackendException("injected failure: reply lost after the write");
             }
             return stored;
+        }
+    }
+
+    /** Delegates everything; loses the reply of a follow or unfollow after applying it. */
+    private final class FlakyFollows implements FollowStore {
+
+        private final FollowStore real;
+
+        FlakyFollows(FollowStore real) {
+            this.real = real;
+        }
+
+        private boolean lost(boolean changed) {
+            if (lostFollowReplies.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new BackendException("injected failure: reply lost after the commit");
+            }
+            return changed;
+        }
+
+        @Override
+        public boolean follow(Ref follower, Ref followee, Instant since) {
+            return lost(real.follow(follower, followee, since));
+        }
+
+        @Override
+        public boolean unfollow(Ref follower, Ref followee) {
+            return lost(real.unfollow(follower, followee));
+        }
+
+        @Override
+        public boolean exists(Ref follower, Ref followee) {
+            return real.exists(follower, followee);
+        }
+
+        @Override
+        public Optional<Instant> since(Ref follower, Ref followee) {
+            return real.since(follower, followee);
+        }
+
+        @Override
+        public long count(Ref subject, Direction direction, @Nullable String type) {
+            return real.count(subject, direction, type);
+        }
+
+        @Override
+        public List<Edge> page(Ref subject, Direction direction, EdgeQuery query) {
+            return real.page(subject, direction, query);
+        }
+
+        @Override
+        public long removeAll(Ref subject) {
+            return real.removeAll(subject);
         }
     }
 }

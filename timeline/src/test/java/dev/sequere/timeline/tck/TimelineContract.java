@@ -47,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -1096,6 +1097,205 @@ public abstract class TimelineContract {
                 assertThat(timeline.privateFeed().targetType(Project.class).count()).isEqualTo(likes);
                 assertThat(timeline.privateFeed().verb(POST).count()).isEqualTo(expected.size() - likes);
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("durability: jobs, takeover, races")
+    class Durability {
+
+        @Test
+        void aPublishWhoseProcessDiedBeforeItsFanOutIsDeliveredByAnotherInstance() {
+            Person star = directory.person("star");
+            List<Person> fans = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                Person fan = directory.person("fan" + i);
+                sequere.follow(fan, star);
+                fans.add(fan);
+            }
+            // The first instance "dies" right after publish returned: its executor never runs the job.
+            Timelines dying = configure(Timelines.builder(sequere)).executor(task -> { }).workers(0)
+                    .lease(Duration.ofMillis(300)).build();
+            Action post = dying.publish(Action.of(star, POST));
+            assertThat(ids(dying.of(star).publicFeed())).containsExactly(post.id());
+            dying.close();
+            assertThat(timelines.of(fans.get(0)).privateFeed().count()).as("nothing delivered yet").isZero();
+
+            Timelines survivor = rebuild(b -> b.workers(1).pollInterval(Duration.ofMillis(20)));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(survivor.stats().backlog()).isZero());
+            for (Person fan : fans) {
+                assertThat(ids(survivor.of(fan).privateFeed())).containsExactly(post.id());
+            }
+            assertThat(survivor.stats().takenOver()).isGreaterThanOrEqualTo(1);
+        }
+
+        @Test
+        void aFollowWhoseReplyWasLostStillImports() {
+            FlakyBackend flaky = new FlakyBackend(backend);
+            timelines.close();
+            sequere = sequereOver(flaky);
+            timelines = configure(Timelines.builder(sequere)).build();
+            Person star = directory.person("star");
+            Person fan = directory.person("fan");
+            Action post = timelines.publish(Action.of(star, POST));
+            flaky.loseNextFollowReply();
+            assertThatThrownBy(() -> sequere.follow(fan, star)).isInstanceOf(dev.sequere.BackendException.class);
+            // The caller retries: the follow is there already, so nothing changes and no event fires...
+            assertThat(sequere.follow(fan, star)).isFalse();
+            // ...but the import recorded before the first attempt happened all the same.
+            assertThat(ids(timelines.of(fan).privateFeed())).containsExactly(post.id());
+
+            flaky.loseNextFollowReply();
+            assertThatThrownBy(() -> sequere.unfollow(fan, star)).isInstanceOf(dev.sequere.BackendException.class);
+            assertThat(sequere.unfollow(fan, star)).isFalse();
+            assertThat(timelines.of(fan).privateFeed().count()).isZero();
+        }
+
+        @Test
+        void aFailedImportIsReportedAndRetriedByAWorker() {
+            FlakyBackend flaky = new FlakyBackend(backend);
+            List<Ref> failedSyncs = new CopyOnWriteArrayList<>();
+            timelines.close();
+            sequere = sequereOver(flaky);
+            timelines = configure(Timelines.builder(sequere))
+                    .retry(new RetryPolicy(2, Duration.ZERO, Duration.ZERO))
+                    .pollInterval(Duration.ofMillis(20))
+                    .listener(new TimelineListener() {
+                        @Override
+                        public void onFollowSyncFailed(Ref follower, Ref followee, Throwable error) {
+                            failedSyncs.add(follower);
+                        }
+                    })
+                    .build();
+            Person star = directory.person("star");
+            Person fan = directory.person("fan");
+            Action post = timelines.publish(Action.of(star, POST));
+            flaky.failNextAddsTo(sequere.ref(fan), 2);
+            assertThat(sequere.follow(fan, star)).isTrue();
+            assertThat(failedSyncs).containsExactly(sequere.ref(fan));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(ids(timelines.of(fan).privateFeed())).containsExactly(post.id()));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(timelines.stats().backlog()).isZero());
+        }
+
+        @Test
+        void aDeleteThatFailedMidwayIsFinishedByAWorker() {
+            FlakyBackend flaky = new FlakyBackend(backend);
+            timelines.close();
+            sequere = sequereOver(flaky);
+            timelines = configure(Timelines.builder(sequere))
+                    .retry(new RetryPolicy(2, Duration.ZERO, Duration.ZERO))
+                    .pollInterval(Duration.ofMillis(20))
+                    .build();
+            Person star = directory.person("star");
+            Person fan = directory.person("fan");
+            sequere.follow(fan, star);
+            Action post = timelines.publish(Action.of(star, POST));
+            assertThat(ids(timelines.of(fan).privateFeed())).containsExactly(post.id());
+            flaky.failNextRemoves(2);
+            assertThatThrownBy(() -> timelines.delete(post.id())).isInstanceOf(dev.sequere.BackendException.class);
+            // The item is gone, so a retry finds nothing to delete; the recorded job finishes the rest.
+            assertThat(timelines.delete(post.id())).isFalse();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(timelines.of(fan).privateFeed().count()).isZero();
+                assertThat(timelines.of(star).publicFeed().count()).isZero();
+                assertThat(timelines.of(star).privateFeed().count()).isZero();
+            });
+        }
+
+        @Test
+        void deletesRacingUnfollowsLeaveNoDanglingEntry() throws Exception {
+            Person star = directory.person("star");
+            int fansPerRound = 4;
+            ExecutorService threads = pool(fansPerRound + 1);
+            int rounds = 100;
+            for (int round = 0; round < rounds; round++) {
+                List<Person> fans = new ArrayList<>();
+                for (int i = 0; i < fansPerRound; i++) {
+                    Person fan = directory.person("fan" + round + "-" + i);
+                    sequere.follow(fan, star);
+                    fans.add(fan);
+                }
+                Action post = timelines.publish(Action.of(star, POST));
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(fansPerRound + 1);
+                List<Future<?>> racing = new ArrayList<>();
+                racing.add(threads.submit(() -> {
+                    start.await();
+                    return timelines.delete(post.id());
+                }));
+                for (Person fan : fans) {
+                    racing.add(threads.submit(() -> {
+                        start.await();
+                        return sequere.unfollow(fan, star);
+                    }));
+                }
+                for (Future<?> future : racing) {
+                    future.get(30, TimeUnit.SECONDS);
+                }
+            }
+            awaitFanOut();
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < fansPerRound; i++) {
+                    Timeline fan = timelines.of(directory.person("fan" + round + "-" + i));
+                    assertThat(ids(fan.privateFeed())).as("private timeline of fan%d-%d", round, i).isEmpty();
+                    assertThat(fan.privateFeed().count()).isZero();
+                }
+            }
+        }
+
+        @Test
+        void checkFindsDriftAndRebuildRepairsIt() {
+            Person star = directory.person("star");
+            Person other = directory.person("other");
+            Person fan = directory.person("fan");
+            sequere.follow(fan, star);
+            Action a = timelines.publish(Action.of(star, POST));
+            Action b = timelines.publish(Action.of(star, POST));
+            Action stray = timelines.publish(Action.of(other, POST));
+            Action mine = timelines.publish(Action.of(fan, POST));
+            Timeline timeline = timelines.of(fan);
+            assertThat(timeline.check().consistent()).isTrue();
+
+            // Drift as a lost delivery and a stale entry would leave it.
+            FeedKey home = new FeedKey(sequere.ref(fan), FeedNames.PRIVATE);
+            backend.feeds().removeEntries(home, List.of(a.id(), mine.id()));
+            backend.feeds().add(new FeedEntry(stray.id(), EpochMicros.of(stray.time())), List.of(home));
+            var found = timeline.check();
+            assertThat(found.missing()).containsExactlyInAnyOrder(a.id(), mine.id());
+            assertThat(found.extra()).containsExactly(stray.id());
+            assertThat(ids(timeline.privateFeed())).as("check changes nothing").containsExactly(stray.id(), b.id());
+
+            assertThat(timeline.rebuild()).isEqualTo(found);
+            assertThat(ids(timeline.privateFeed())).containsExactly(mine.id(), b.id(), a.id());
+            assertThat(timeline.check().consistent()).isTrue();
+        }
+
+        @Test
+        void aFullLocalQueueMakesPublishersRunTheirFanOut() {
+            java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+            ExecutorService pool = pool(1);
+            rebuild(b -> b.maxPendingFanOuts(2).executor(task -> pool.execute(() -> {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            })));
+            Person star = directory.person("star");
+            Person fan = directory.person("fan");
+            sequere.follow(fan, star);
+            for (int i = 0; i < 5; i++) {
+                timelines.publish(Action.of(star, POST));
+            }
+            // Two wait on the gated executor; the other three were delivered by their publishers.
+            assertThat(timelines.stats().pending()).isEqualTo(2);
+            assertThat(timelines.of(fan).privateFeed().count()).isEqualTo(3);
+            gate.countDown();
+            awaitFanOut();
+            assertThat(timelines.of(fan).privateFeed().count()).isEqualTo(5);
         }
     }
 

@@ -1,5 +1,6 @@
-package dev.sequere.timeline.feed;
+package dev.sequere.timeline.internal.feed;
 
+import dev.sequere.timeline.feed.FeedNames;
 import dev.sequere.Ref;
 import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FeedEntry;

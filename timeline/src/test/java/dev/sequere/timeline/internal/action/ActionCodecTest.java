@@ -1,10 +1,12 @@
-package dev.sequere.timeline.action;
+package dev.sequere.timeline.internal.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequere.BackendException;
 import dev.sequere.Ref;
+import dev.sequere.timeline.action.Action;
+import dev.sequere.timeline.action.Verb;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

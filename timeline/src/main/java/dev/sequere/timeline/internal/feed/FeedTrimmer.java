@@ -1,5 +1,6 @@
-package dev.sequere.timeline.feed;
+package dev.sequere.timeline.internal.feed;
 
+import dev.sequere.timeline.feed.Bounds;
 import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedStore;

@@ -1,5 +1,7 @@
-package dev.sequere.timeline.action;
+package dev.sequere.timeline.internal.action;
 
+import dev.sequere.timeline.action.Verb;
+import dev.sequere.timeline.action.Action;
 import dev.sequere.BackendException;
 import dev.sequere.Ref;
 import dev.sequere.spi.EpochMicros;
