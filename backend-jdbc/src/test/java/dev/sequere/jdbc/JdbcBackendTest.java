@@ -463,7 +463,11 @@ class JdbcBackendTest {
             String v3 = String.join("\n", Migration.ALL.get(2).statements(dialect, tables));
             assertThat(v3).as(dialect).contains("x_feed_rows").contains("PRIMARY KEY (entry_id, owner_rid, feed_name)")
                     .contains("x_schema_version");
-            assertThat(v1 + v2 + v3).as(dialect).doesNotContain("${prefix}");
+            String v4 = String.join("\n", Migration.ALL.get(3).statements(dialect, tables));
+            for (String name : List.of("x_jobs", "x_jobs_claim", "lease_until_us, id", "x_schema_version")) {
+                assertThat(v4).as(dialect).contains(name);
+            }
+            assertThat(v1 + v2 + v3 + v4).as(dialect).doesNotContain("${prefix}");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.sequere.redis;
 
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
+import dev.sequere.redis.command.ClusterTimeouts;
 import dev.sequere.redis.delivery.ConditionalDelivery;
 import dev.sequere.redis.fanout.FollowerFanOut;
 import dev.sequere.redis.feed.RedisFeedStore;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
@@ -67,6 +69,7 @@ public final class RedisBackend implements Backend {
     private final RedisFollowStore follows;
     private final RedisFeedStore feeds;
     private final FollowerFanOut fanOut;
+    private final EdgeWriter writer;
     private final RedisJobStore jobs;
     private final ConditionalDelivery delivery;
 
@@ -74,7 +77,7 @@ public final class RedisBackend implements Backend {
         this.jedis = jedis;
         this.ownsClient = builder.ownsClient;
         this.keys = KeyLayout.of(builder.prefix);
-        EdgeWriter writer = cluster ? new PerSideEdgeWriter(jedis, keys) : new SingleNodeEdgeWriter(jedis, keys);
+        this.writer = cluster ? new PerSideEdgeWriter(jedis, keys) : new SingleNodeEdgeWriter(jedis, keys);
         this.follows = new RedisFollowStore(jedis, keys, writer);
         this.feeds = new RedisFeedStore(jedis, keys);
         this.fanOut = new FollowerFanOut(jedis, keys, !cluster);
@@ -104,6 +107,28 @@ public final class RedisBackend implements Backend {
             throw new InvalidArgumentException("redisUri must not be null, e.g. redis://localhost:6379");
         }
         return new Builder(RedisClient.create(redisUri), true).build();
+    }
+
+    /**
+     * Starts configuring a backend on a Redis Cluster client it creates and owns, with timeouts
+     * that keep the live masters serving while one is down: pass {@link ClusterTimeouts#DEFAULTS}
+     * unless measured otherwise (see {@link ClusterTimeouts} for why not Jedis's defaults).
+     *
+     * @param nodes seed nodes
+     * @param timeouts the client's timeouts and attempts
+     * @return the builder
+     */
+    public static Builder cluster(Set<HostAndPort> nodes, ClusterTimeouts timeouts) {
+        return new Builder(Objects.requireNonNull(timeouts, "timeouts").connect(nodes), true);
+    }
+
+    /**
+     * Completes follows and unfollows whose second side a crash or a failure interrupted (Cluster
+     * only: one script writes both sides elsewhere); see {@link PerSideEdgeWriter#repair()}.
+     */
+    @Override
+    public long repair() {
+        return writer.repair();
     }
 
     @Override

@@ -89,8 +89,13 @@ public interface Backend extends AutoCloseable {
      * @param entryIds the entries to remove
      * @param feedNames the names of {@code follower}'s feeds to remove them from
      * @return how many entries were removed, 0 when {@code follower} follows {@code source}
+     * @throws dev.sequere.InvalidArgumentException when a feed name or an entry id is invalid,
+     *     whether or not {@code follower} follows {@code source}
      */
     default long purge(Ref follower, Ref source, Collection<String> entryIds, Collection<String> feedNames) {
+        // Checked before the follow is looked at, so that bad input fails whatever the graph's state.
+        feedNames.forEach(FeedKey::requireValidName);
+        entryIds.forEach(id -> Ref.requireValidId(id, "entry id"));
         if (entryIds.isEmpty() || feedNames.isEmpty()) {
             return 0;
         }

@@ -8,7 +8,7 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
+import dev.sequere.timeline.internal.action.ActionCodec;
 import dev.sequere.timeline.action.Verb;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -98,6 +98,29 @@ public abstract class Dialect {
     }
 
     /**
+     * A derived table of {@code rows} rows of parameters (row after row), to put after
+     * {@code FROM}: {@code (VALUES (?, ...), ...) alias (columns)} where the database has it.
+     *
+     * @param alias the table's alias
+     * @param columns the columns' names
+     * @param sqlTypes the columns' types, for {@link #selectParameter}
+     * @param rows how many rows, at least 1
+     * @return the table expression
+     */
+    public String parameterRows(String alias, List<String> columns, List<String> sqlTypes, int rows) {
+        StringBuilder row = new StringBuilder("(");
+        for (int i = 0; i < sqlTypes.size(); i++) {
+            row.append(i == 0 ? "" : ", ").append(selectParameter(sqlTypes.get(i)));
+        }
+        row.append(')');
+        StringBuilder q = new StringBuilder("(VALUES ");
+        for (int i = 0; i < rows; i++) {
+            q.append(i == 0 ? "" : ", ").append(row);
+        }
+        return q.append(") ").append(alias).append(" (").append(String.join(", ", columns)).append(')').toString();
+    }
+
+    /**
      * Deletes an entry from the feed of every follower of a resource, in one statement.
      * Parameters, in order: feed name, entry id, followee type, followee id.
      *

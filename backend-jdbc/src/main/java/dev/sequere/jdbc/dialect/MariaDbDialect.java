@@ -36,6 +36,18 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public String parameterRows(String alias, List<String> columns, List<String> sqlTypes, int rows) {
+        // MariaDB's table value constructor cannot name its columns (MySQL's is VALUES ROW(...)):
+        // a UNION ALL of one-row selects names them in its first branch.
+        StringBuilder q = new StringBuilder("(SELECT ");
+        for (int i = 0; i < columns.size(); i++) {
+            q.append(i == 0 ? "" : ", ").append("? AS ").append(columns.get(i));
+        }
+        String next = " UNION ALL SELECT " + "?, ".repeat(columns.size() - 1) + "?";
+        return q.append(next.repeat(rows - 1)).append(") ").append(alias).toString();
+    }
+
+    @Override
     public String deleteFromFollowerFeeds(TableNames t) {
         return "DELETE e FROM " + t.feedEntries() + " e JOIN " + t.follows() + " f ON e.owner_rid = f.follower_rid"
                 + " WHERE e.feed_name = ? AND e.entry_id = ? AND f.followee_rid = " + t.rid();

@@ -111,7 +111,8 @@ public final class KeysetWindow {
      *     and the script must decide
      */
     public @Nullable List<Tuple> members() {
-        List<Tuple> all = reply != null ? reply : pending == null ? List.of() : pending.get();
+        Response<List<Tuple>> queued = pending;
+        List<Tuple> all = reply != null ? reply : queued == null ? List.of() : RedisCalls.call("page", queued::get);
         if (!filter) {
             return all;
         }

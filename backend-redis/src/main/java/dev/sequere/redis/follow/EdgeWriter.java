@@ -36,4 +36,14 @@ public interface EdgeWriter {
      * @return how many edges this call removed
      */
     long unfollowAll(List<Ref[]> edges);
+
+    /**
+     * Completes the writes whose two sides a crash or a failure left apart (see
+     * {@link PerSideEdgeWriter#repair()}); nothing to do when one script writes both sides.
+     *
+     * @return how many interrupted writes this completed
+     */
+    default long repair() {
+        return 0;
+    }
 }

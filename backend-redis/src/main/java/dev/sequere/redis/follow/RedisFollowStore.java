@@ -148,7 +148,7 @@ public final class RedisFollowStore implements FollowStore {
         }
         long sum = 0;
         for (Response<Long> card : cards) {
-            sum += card.get();
+            sum += RedisCalls.call("count", card::get);
         }
         return sum;
     }

@@ -3,10 +3,10 @@ package dev.sequere.redis.keys;
 /**
  * Escapes an id for use inside a key's hash tag.
  *
- * <p>Redis Cluster hashes only what lies between the first {@code '{'} and the next {@code '}'},
- * so an id holding {@code '}'} could end the tag early and move a resource's keys to another
- * slot, and one holding {@code "}:fers"} could forge another key. Escaping {@code '}'},
- * {@code '{'} and the escape character itself as {@code %XX} makes the mapping injective and
+ * <p>Redis Cluster hashes only what lies between the first <code>'{'</code> and the next <code>'}'</code>,
+ * so an id holding <code>'}'</code> could end the tag early and move a resource's keys to another
+ * slot, and one holding <code>"}:fers"</code> could forge another key. Escaping <code>'}'</code>,
+ * <code>'{'</code> and the escape character itself as {@code %XX} makes the mapping injective and
  * keeps the tag closed by our own brace. Glob characters ({@code * ? [ ] \}) and spaces are
  * escaped too, so every key is a literal {@code SCAN MATCH}/{@code KEYS} pattern of itself and
  * operators can type it in {@code redis-cli} without quoting surprises. Everything else,

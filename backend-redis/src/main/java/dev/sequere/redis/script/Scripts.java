@@ -10,10 +10,6 @@ public final class Scripts {
     public static final LuaScript FOLLOW = LuaScript.load("follow");
     /** Both sides of an unfollow in one step (single node only). */
     public static final LuaScript UNFOLLOW = LuaScript.load("unfollow");
-    /** The authoritative side of a follow (the follower's followings). */
-    public static final LuaScript EDGE_ADD = LuaScript.load("edge_add");
-    /** The authoritative side of an unfollow. */
-    public static final LuaScript EDGE_REMOVE = LuaScript.load("edge_remove");
     /** Sets the mirrored side (the followee's followers) to a given state. */
     public static final LuaScript EDGE_MIRROR = LuaScript.load("edge_mirror");
     /** Exact size of a listing over all types. */
@@ -41,6 +37,12 @@ public final class Scripts {
     public static final LuaScript JOB_COMPLETE = LuaScript.loadBare("job_complete");
     /** Size and oldest job of one shard. */
     public static final LuaScript JOB_BACKLOG = LuaScript.loadBare("job_backlog");
+    /** Cluster: the authoritative side of a follow or unfollow, with the intent to mirror it. */
+    public static final LuaScript EDGE_BEGIN = LuaScript.load("edge_begin");
+    /** Cluster: confirms a mirror on the authoritative side and clears its intents. */
+    public static final LuaScript EDGE_SETTLE = LuaScript.load("edge_settle");
+    /** Cluster: the intents of one follower not yet mirrored, for a repair. */
+    public static final LuaScript EDGE_PENDING = LuaScript.load("edge_pending");
 
     private Scripts() {
     }
