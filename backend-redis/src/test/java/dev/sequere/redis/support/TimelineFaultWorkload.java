@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -317,6 +318,89 @@ public final class TimelineFaultWorkload {
             assertThat(backend.feeds().count(new FeedKey(me, FeedNames.PRIVATE))).isEqualTo(actual.size());
             assertThat(timelines.of(me).check().consistent()).as("check of %s", me).isTrue();
         }
+    }
+
+    /**
+     * Waits until {@link #assertExactTimelines()} passes, for stores whose repair runs on a
+     * period rather than as a job (the Redis Cluster's half-written follows, completed by the
+     * workers' {@code Backend.repair()} every 30 s).
+     *
+     * @param atMost how long at most
+     * @return how long it took, and the first violation seen (empty when none)
+     */
+    public Convergence awaitExactTimelines(Duration atMost) {
+        long start = System.nanoTime();
+        String first = "";
+        try {
+            assertExactTimelines();
+        } catch (AssertionError e) {
+            first = e.getMessage().strip().replaceAll("\\s+", " ");
+            try {
+                // Polled on this thread: a condition thread cut off by the timeout mid-call would leave
+                // a client connection broken for the diagnosis below.
+                Awaitility.await("timelines exact").atMost(atMost).pollInterval(Duration.ofMillis(500))
+                        .pollInSameThread().untilAsserted(this::assertExactTimelines);
+            } catch (ConditionTimeoutException timeout) {
+                throw new AssertionError("timelines did not converge within " + atMost + "; first violation seen: "
+                        + first + "\nnow:\n" + differences(), timeout);
+            }
+        }
+        return new Convergence(Duration.ofNanos(System.nanoTime() - start), first);
+    }
+
+    /**
+     * What each private timeline lacks or holds too much, with each entry's actor and the state of
+     * both sides of the owner's follow of that actor: the diagnosis of a failed convergence.
+     *
+     * @return one line per difference
+     */
+    public String differences() {
+        Backend backend = sequere.backend();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < people; i++) {
+            Ref me = person(i);
+            Set<String> expected = new HashSet<>(ids(backend, new FeedKey(me, FeedNames.PUBLIC)));
+            for (Edge edge : backend.follows().page(me, Direction.FOLLOWINGS, EdgeQuery.first(1_000))) {
+                expected.addAll(ids(backend, new FeedKey(edge.ref(), FeedNames.PUBLIC)));
+            }
+            Set<String> actual = new HashSet<>(ids(backend, new FeedKey(me, FeedNames.PRIVATE)));
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(actual);
+            Set<String> extra = new HashSet<>(actual);
+            extra.removeAll(expected);
+            for (String id : missing) {
+                out.append(describe(me, id, "lacks")).append('\n');
+            }
+            for (String id : extra) {
+                out.append(describe(me, id, "holds extra")).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private String describe(Ref owner, String id, String what) {
+        Backend backend = sequere.backend();
+        Ref actor = timelines.action(id).map(Action::actor).orElse(null);
+        if (actor == null) {
+            return owner + " " + what + " " + id + " (item gone)";
+        }
+        boolean followers = false;
+        for (Edge edge : backend.follows().page(actor, Direction.FOLLOWERS, EdgeQuery.first(1_000))) {
+            followers |= edge.ref().equals(owner);
+        }
+        return owner + " " + what + " " + id + " by " + actor + "; follows: followings side "
+                + backend.follows().exists(owner, actor) + ", followers side " + followers
+                + (published.containsKey(id) ? ", publish acknowledged" : ", publish failed")
+                + "; last acknowledged call on the pair " + pairs.get(List.of(owner, actor));
+    }
+
+    /**
+     * How timelines converged.
+     *
+     * @param took how long until the invariants held
+     * @param firstViolation the violation seen first, empty when they held at once
+     */
+    public record Convergence(Duration took, String firstViolation) {
     }
 
     /**
