@@ -188,6 +188,12 @@ public final class Timelines implements AutoCloseable {
                     created = false;
                 }
             }
+            if (created) {
+                // An application id may be published again after a delete: it is no longer a
+                // deleted action, which imports and purges would otherwise take back.
+                Ref owner = actor;
+                calls.call(() -> feeds.removeEntries(new FeedKey(owner, FeedNames.DELETED), List.of(id)));
+            }
         }
         // The job first: from here on, a worker of any process finishes this publish if we die.
         Job job = engine.create(FanOutJob.KIND, ActionCodec.encode(action));
