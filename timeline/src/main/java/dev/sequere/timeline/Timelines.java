@@ -516,7 +516,7 @@ public final class Timelines implements AutoCloseable {
         private FilterFeeds filterFeeds = FilterFeeds.PUBLIC_AND_GLOBAL;
         private int filterScanLimit = 10_000;
         private boolean importOnFollow = true;
-        private int importLimit = 100;
+        private int importLimit = 200;
         private boolean removeOnUnfollow = true;
         private Bounds bounds = Bounds.NONE;
         private @Nullable Supplier<String> actionIds;
@@ -738,7 +738,7 @@ public final class Timelines implements AutoCloseable {
         }
 
         /**
-         * How many of the followee's newest public actions a follow imports (default 100).
+         * How many of the followee's newest public actions a follow imports (default 200, as Mastodon; one batched conditional delivery per 500).
          *
          * @param limit at least 0
          * @return this builder
