@@ -1,5 +1,6 @@
 package dev.sequere.jdbc;
 
+import dev.sequere.timeline.tck.TimelineFaultWorkload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;

@@ -6,7 +6,7 @@ import dev.sequere.Sequere;
 import dev.sequere.redis.RedisBackend;
 import dev.sequere.redis.command.ClusterTimeouts;
 import dev.sequere.redis.support.LocalRedisCluster;
-import dev.sequere.redis.support.TimelineFaultWorkload;
+import dev.sequere.timeline.tck.TimelineFaultWorkload;
 import dev.sequere.timeline.Timelines;
 import java.io.IOException;
 import java.time.Duration;

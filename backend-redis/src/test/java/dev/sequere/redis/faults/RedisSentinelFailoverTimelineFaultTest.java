@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sequere.Sequere;
 import dev.sequere.redis.RedisBackend;
 import dev.sequere.redis.support.OwnRedisServer;
-import dev.sequere.redis.support.TimelineFaultWorkload;
+import dev.sequere.timeline.tck.TimelineFaultWorkload;
 import dev.sequere.timeline.Timelines;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.sequere.jdbc;
+package dev.sequere.timeline.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,6 @@ import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
 import dev.sequere.timeline.fanout.RetryPolicy;
 import dev.sequere.timeline.feed.FeedNames;
-import dev.sequere.timeline.tck.Directory;
-import dev.sequere.timeline.tck.Person;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -47,9 +45,6 @@ import org.jspecify.annotations.Nullable;
  * sequential and "the last acknowledged call" is well defined. Afterwards {@link #lost()} lists
  * the acknowledged writes the store no longer reflects, and {@link #assertExactTimelines()}
  * checks the invariants of the multi-process timeline kit.
- *
- * <p>The same class as {@code dev.sequere.redis.support.TimelineFaultWorkload} in the Redis
- * module's tests (test sources are not shared between backend modules): keep them alike.
  */
 public final class TimelineFaultWorkload {
 
