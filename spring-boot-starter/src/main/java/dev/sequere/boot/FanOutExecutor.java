@@ -6,9 +6,9 @@ package dev.sequere.boot;
 public enum FanOutExecutor {
 
     /**
-     * The context's task executor, found as {@code @Async} finds it: the {@code Executor} bean
-     * named {@code taskExecutor} (Spring Boot's {@code applicationTaskExecutor} has that alias),
-     * else the only or {@code @Primary} {@code TaskExecutor} bean, else the publishing thread.
+     * The context's task executor: the {@code Executor} bean named {@code taskExecutor}, else
+     * Spring Boot's {@code applicationTaskExecutor}, else the only or {@code @Primary}
+     * {@code TaskExecutor} bean, else the publishing thread.
      */
     TASK_EXECUTOR,
 

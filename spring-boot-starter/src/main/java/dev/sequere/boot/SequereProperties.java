@@ -242,7 +242,7 @@ public class SequereProperties {
         private boolean importOnFollow = true;
 
         /** How many of the followee's newest public actions a follow imports. */
-        private int importLimit = 100;
+        private int importLimit = 200;
 
         /** Whether unfollowing removes the unfollowed resource's actions from the follower's private timeline. */
         private boolean removeOnUnfollow = true;

@@ -10,6 +10,7 @@ import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Verb;
 import dev.sequere.timeline.feed.Bounds;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * defines its own {@code Timelines}.
  *
  * <p>Runs after Spring Boot's task execution auto-configuration, whose
- * {@code applicationTaskExecutor} (alias {@code taskExecutor}) then runs fan-out. On context
+ * {@code applicationTaskExecutor} then runs fan-out. On context
  * close, {@code sequereTimelinesShutdown} waits for this instance's pending fan-out, then closes
  * the timelines (stopping its workers), before the executor, the {@code Sequere} and the backend
  * go.
@@ -46,6 +47,9 @@ public class SequereTimelinesAutoConfiguration {
 
     /** Name of the timelines bean. */
     public static final String TIMELINES_BEAN = "timelines";
+
+    /** Name of Spring Boot's auto-configured task executor. */
+    static final String BOOT_TASK_EXECUTOR = "applicationTaskExecutor";
 
     /** Created by Spring. */
     public SequereTimelinesAutoConfiguration() {
@@ -96,7 +100,7 @@ public class SequereTimelinesAutoConfiguration {
                 builder.verbs(options.getVerbs().stream().map(Verb::of).toArray(Verb[]::new));
             }
             if (options.getFanOutExecutor() == FanOutExecutor.TASK_EXECUTOR) {
-                Executor executor = new FanOutExecutorFinder(beanFactory).find(TIMELINES_BEAN);
+                Executor executor = fanOutExecutor(beanFactory);
                 if (executor != null) {
                     builder.executor(executor);
                 }
@@ -110,6 +114,23 @@ public class SequereTimelinesAutoConfiguration {
                         + "TimelinesBuilderCustomizer bean, SequereConfigurer.configureTimelines or sequere.timelines.verbs; "
                         + "sequere.timelines.enabled=false for follows only)");
             }
+        }
+
+        /**
+         * The context's task executor: {@code taskExecutor}, else Spring Boot's
+         * {@code applicationTaskExecutor} (Boot 4 registers no {@code taskExecutor} alias, and a
+         * {@code @EnableScheduling} application also has a {@code TaskScheduler}, which is a
+         * {@code TaskExecutor} too), else the only or {@code @Primary} {@code TaskExecutor}. The
+         * executor becomes a dependency of the timelines, so it shuts down after them.
+         */
+        private static @Nullable Executor fanOutExecutor(ConfigurableListableBeanFactory beanFactory) {
+            if (!beanFactory.containsBean(FanOutExecutorFinder.DEFAULT_NAME)
+                    && beanFactory.containsBean(BOOT_TASK_EXECUTOR)
+                    && beanFactory.isTypeMatch(BOOT_TASK_EXECUTOR, Executor.class)) {
+                beanFactory.registerDependentBean(BOOT_TASK_EXECUTOR, TIMELINES_BEAN);
+                return beanFactory.getBean(BOOT_TASK_EXECUTOR, Executor.class);
+            }
+            return new FanOutExecutorFinder(beanFactory).find(TIMELINES_BEAN);
         }
 
         /**

@@ -20,11 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The {@code Timelines} bean: when it exists, what configures it, and how it closes. */
 class TimelinesAutoConfigurationTest {
@@ -160,6 +163,27 @@ class TimelinesAutoConfigurationTest {
         for (int i = 0; i < FOLLOWERS; i++) {
             assertThat(timelines.get().of(new Member("f" + i)).privateFeed().count()).as("follower f" + i).isEqualTo(1);
         }
+    }
+
+    @Test
+    void fanOutRunsOnBootsApplicationTaskExecutorEvenBesideATaskScheduler() {
+        Runners.starter()
+                .withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class,
+                        TaskSchedulingAutoConfiguration.class))
+                .withUserConfiguration(Scheduling.class)
+                .withPropertyValues("sequere.timelines.verbs=say")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasBean("applicationTaskExecutor").hasBean("taskScheduler");
+                    // The executor is a dependency of the timelines: chosen, and shut down after them.
+                    assertThat(context.getBeanFactory().getDependenciesForBean(
+                            SequereTimelinesAutoConfiguration.TIMELINES_BEAN)).contains("applicationTaskExecutor");
+                });
+    }
+
+    /** An application with scheduling on: Boot adds a TaskScheduler, itself a TaskExecutor. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    static class Scheduling {
     }
 
     /** An application that defines its own timelines. */
