@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *       ({@link InProcessPublish}): {@code putItem}, {@code FeedStore.add} of the own feeds,
  *       {@code Backend.fanOut}.</li>
  *   <li>{@code raw}: {@code Backend.fanOut} alone, of an entry like a published action's.</li>
+ *   <li>{@code steps}: the durable path's deliveries alone, {@code Backend.fanOutStep} from the
+ *       first follower to the last, without job, checkpoints or own feeds: with {@code raw}, it
+ *       separates the cost of conditional delivery from the job's bookkeeping.</li>
  * </ul>
  *
  * <p>All three use the Timelines default batch of 1 000 followers (override with
@@ -63,8 +66,9 @@ public final class DurableFanOutRatios {
         int batch = Integer.getInteger("batch", 1_000);
         System.out.println("load average at start: " + TimelineFanOutRatios.loadAverage());
         System.out.println("| backend | followers | durable, deliveries/s | inProcess, deliveries/s | raw fanOut, "
-                + "deliveries/s | durable / inProcess | durable / raw | inProcess / raw | load |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                + "deliveries/s | steps, deliveries/s | durable / inProcess | durable / raw | inProcess / raw "
+                + "| steps / raw | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (String name : backends) {
             for (int followers : followerCounts) {
                 System.out.println(measure(name, followers, rounds, batch));
@@ -76,16 +80,19 @@ public final class DurableFanOutRatios {
     private static String measure(String name, int followers, int rounds, int batch) throws Exception {
         try (TimelineBench.Handle durableHandle = TimelineBench.open(name);
                 TimelineBench.Handle inProcessHandle = TimelineBench.open(name);
-                TimelineBench.Handle rawHandle = TimelineBench.open(name)) {
+                TimelineBench.Handle rawHandle = TimelineBench.open(name);
+                TimelineBench.Handle stepsHandle = TimelineBench.open(name)) {
             long seedStart = System.nanoTime();
-            TimelineBench.seedFollowers(durableHandle.backend(), FAN, followers);
-            TimelineBench.seedFollowers(inProcessHandle.backend(), FAN, followers);
-            TimelineBench.seedFollowers(rawHandle.backend(), FAN, followers);
-            System.err.printf(Locale.ROOT, "%s: seeded 3 x %,d followers in %.1f s%n", name, followers,
+            TimelineBench.seedFollowersFast(durableHandle, FAN, followers);
+            TimelineBench.seedFollowersFast(inProcessHandle, FAN, followers);
+            TimelineBench.seedFollowersFast(rawHandle, FAN, followers);
+            TimelineBench.seedFollowersFast(stepsHandle, FAN, followers);
+            System.err.printf(Locale.ROOT, "%s: seeded 4 x %,d followers in %.1f s%n", name, followers,
                     (System.nanoTime() - seedStart) / 1e9);
             Sequere sequere = TimelineBench.sequere(durableHandle.backend(), TimelineBench.users(0));
             InProcessPublish inProcess = new InProcessPublish(inProcessHandle.backend(), FilterFeeds.PUBLIC_AND_GLOBAL, batch);
             InProcessPublish raw = new InProcessPublish(rawHandle.backend(), FilterFeeds.PUBLIC_AND_GLOBAL, batch);
+            InProcessPublish steps = new InProcessPublish(stepsHandle.backend(), FilterFeeds.PUBLIC_AND_GLOBAL, batch);
             AtomicLong published = new AtomicLong();
             try (Timelines timelines = Timelines.builder(sequere).verbs("project", POST).batchSize(batch)
                     .workers(0).build()) {
@@ -96,7 +103,8 @@ public final class DurableFanOutRatios {
                             published.incrementAndGet();
                         }),
                         new PairedRounds.Side("inProcess", () -> inProcess.publish(FAN, POST, BOARD)),
-                        new PairedRounds.Side("raw", () -> raw.rawFanOut(FAN, POST, BOARD))),
+                        new PairedRounds.Side("raw", () -> raw.rawFanOut(FAN, POST, BOARD)),
+                        new PairedRounds.Side("steps", () -> steps.steps(FAN, POST, BOARD))),
                         rounds, ROUND_NANOS, MAX_PASSES);
                 load = load + " / " + TimelineFanOutRatios.loadAverage();
                 // The durable side really delivered: the newest follower holds every publish, and no job is left.
@@ -107,10 +115,10 @@ public final class DurableFanOutRatios {
                     throw new IllegalStateException("durable side: last follower holds " + last + " of "
                             + published.get() + " publishes, " + backlog + " jobs left");
                 }
-                return String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,.0f | %s | %s | %s | %s |", name,
-                        followers, result.medianRate(0) * followers, result.medianRate(1) * followers,
-                        result.medianRate(2) * followers, result.ratio(0, 1), result.ratio(0, 2), result.ratio(1, 2),
-                        load);
+                return String.format(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %s | %s | %s | %s | %s |",
+                        name, followers, result.medianRate(0) * followers, result.medianRate(1) * followers,
+                        result.medianRate(2) * followers, result.medianRate(3) * followers, result.ratio(0, 1),
+                        result.ratio(0, 2), result.ratio(1, 2), result.ratio(3, 2), load);
             }
         }
     }

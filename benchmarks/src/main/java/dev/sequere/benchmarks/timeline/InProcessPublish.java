@@ -2,6 +2,8 @@ package dev.sequere.benchmarks.timeline;
 
 import dev.sequere.Ref;
 import dev.sequere.spi.Backend;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.FanOutStep;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.timeline.action.Action;
@@ -72,6 +74,27 @@ final class InProcessPublish {
         for (String name : names.of(FeedNames.PRIVATE, action)) {
             delivered += backend.fanOut(action.actor(), name, entry, batchSize);
         }
+        return delivered;
+    }
+
+    /**
+     * The durable path's deliveries without its job: {@code Backend.fanOutStep} (conditional
+     * delivery) from the first follower to the last, {@code batchSize} per step, no job record,
+     * no checkpoints, no own feeds. Between {@link #rawFanOut} and a durable publish, it tells the
+     * cost of conditional delivery apart from the cost of the job's bookkeeping.
+     *
+     * @return how many follower feeds newly received the entry
+     */
+    long steps(Ref actor, Verb verb, Ref target) {
+        FeedEntry entry = ActionCodec.entry(action(actor, verb, target));
+        List<String> feedNames = List.of(FeedNames.PRIVATE);
+        long delivered = 0;
+        Edge after = null;
+        do {
+            FanOutStep step = backend.fanOutStep(actor, feedNames, entry, after, batchSize);
+            delivered += step.delivered();
+            after = step.last();
+        } while (after != null);
         return delivered;
     }
 
