@@ -247,7 +247,7 @@ public final class Sequere {
      * @param listener the listener
      */
     public void removeListener(SequereListener listener) {
-        listeners.remove(listener);
+        listeners.remove(requireArgument(listener, "listener"));
     }
 
     /**

@@ -81,6 +81,7 @@ public final class Timelines implements AutoCloseable {
     private final VerbRegistry verbs;
     private final FeedNames names;
     private final ReadMarkers readMarkers;
+    private final FeedTrimmer trimmer;
     private final StoreCalls calls;
     private final ActionFeeds actionFeeds;
     private final FanOutJob fanOut;
@@ -98,7 +99,7 @@ public final class Timelines implements AutoCloseable {
         this.feeds = sequere.backend().feeds();
         this.verbs = builder.verbRegistry();
         this.names = new FeedNames(builder.filterFeeds);
-        FeedTrimmer trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
+        this.trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
         this.readMarkers = new ReadMarkers(feeds);
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.calls = new StoreCalls(builder.retry);
@@ -374,6 +375,13 @@ public final class Timelines implements AutoCloseable {
         return engine;
     }
 
+    /** Applies the bounds to a feed about to be read (nothing when unbounded). */
+    void enforceBounds(FeedKey feed) {
+        if (trimmer.active()) {
+            calls.call(() -> trimmer.trimNow(feed));
+        }
+    }
+
     int filterScanLimit() {
         return filterScanLimit;
     }
@@ -522,7 +530,7 @@ public final class Timelines implements AutoCloseable {
          * @return this builder
          */
         public Builder actionIds(Supplier<String> generator) {
-            this.actionIds = Objects.requireNonNull(generator, "generator");
+            this.actionIds = requireArgument(generator, "generator");
             return this;
         }
 

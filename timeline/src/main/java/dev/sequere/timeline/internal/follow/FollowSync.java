@@ -133,6 +133,11 @@ public final class FollowSync implements SequereListener, JobHandler {
      * @param control counts deliveries
      */
     public void sync(Ref follower, Ref source, JobControl control) {
+        // A follow cut between its two sides (Redis Cluster) is completed first: fan-outs walk the
+        // followee's side, so every action published after this is delivered; the import covers
+        // what was published before. If the followee's side cannot be written now, the job fails
+        // and is retried.
+        calls.call(() -> backend.repair(follower, source));
         if (calls.call(() -> backend.follows().exists(follower, source))) {
             if (importOnFollow) {
                 control.delivered(importRecent(follower, source, importLimit));
