@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -80,8 +81,8 @@ public final class PublishLatency {
 
     private static List<String> measure(String name, int rate, int actors, int followers, int phaseSeconds,
             int phases) throws Exception {
-        ThreadPoolExecutor durablePool = pool();
-        ThreadPoolExecutor inProcessPool = pool();
+        CountingPool durablePool = new CountingPool();
+        CountingPool inProcessPool = new CountingPool();
         try (TimelineBench.Handle durableHandle = TimelineBench.open(name);
                 TimelineBench.Handle inProcessHandle = TimelineBench.open(name)) {
             for (int a = 0; a < actors; a++) {
@@ -141,8 +142,8 @@ public final class PublishLatency {
                                 name, inProcess.size(), o[0], o[1], o[2], load));
             }
         } finally {
-            durablePool.shutdownNow();
-            inProcessPool.shutdownNow();
+            durablePool.close();
+            inProcessPool.close();
         }
     }
 
@@ -151,7 +152,7 @@ public final class PublishLatency {
     }
 
     /** The in-process path: item and own feeds in the caller, the fan-out on the executor. */
-    private static void publishOld(InProcessPublish old, ExecutorService pool, Ref actor, Samples samples) {
+    private static void publishOld(InProcessPublish old, CountingPool pool, Ref actor, Samples samples) {
         long[] scheduled = SCHEDULED.get();
         Action action = old.action(actor, POST, BOARD);
         old.storeOwn(action);
@@ -165,7 +166,7 @@ public final class PublishLatency {
      * Publishes at {@code rate} per second for {@code seconds}, on this thread, then waits until
      * the executor has run every fan-out.
      */
-    private static void runPhase(int rate, int seconds, LongConsumer publish, ThreadPoolExecutor pool)
+    private static void runPhase(int rate, int seconds, LongConsumer publish, CountingPool pool)
             throws InterruptedException {
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
@@ -188,7 +189,7 @@ public final class PublishLatency {
             SCHEDULED.remove();
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (pool.getActiveCount() > 0 || !pool.getQueue().isEmpty()) {
+        while (!pool.drained()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("fan-outs did not drain");
             }
@@ -196,8 +197,32 @@ public final class PublishLatency {
         }
     }
 
-    private static ThreadPoolExecutor pool() {
-        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+    /** The 2-thread fan-out executor, counting what it was handed and what it finished. */
+    private static final class CountingPool implements AutoCloseable {
+        private final ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>());
+        private final AtomicLong submitted = new AtomicLong();
+        private final AtomicLong finished = new AtomicLong();
+
+        void execute(Runnable task) {
+            submitted.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    finished.incrementAndGet();
+                }
+            });
+        }
+
+        boolean drained() {
+            return finished.get() == submitted.get();
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     private static Ref actor(int a) {
