@@ -81,6 +81,7 @@ public final class Timelines implements AutoCloseable {
     private final VerbRegistry verbs;
     private final FeedNames names;
     private final ReadMarkers readMarkers;
+    private final FeedTrimmer trimmer;
     private final StoreCalls calls;
     private final ActionFeeds actionFeeds;
     private final FanOutJob fanOut;
@@ -98,7 +99,7 @@ public final class Timelines implements AutoCloseable {
         this.feeds = sequere.backend().feeds();
         this.verbs = builder.verbRegistry();
         this.names = new FeedNames(builder.filterFeeds);
-        FeedTrimmer trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
+        this.trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
         this.readMarkers = new ReadMarkers(feeds);
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.calls = new StoreCalls(builder.retry);
@@ -186,6 +187,12 @@ public final class Timelines implements AutoCloseable {
                     action = stored;
                     created = false;
                 }
+            }
+            if (created) {
+                // An application id may be published again after a delete: it is no longer a
+                // deleted action, which imports and purges would otherwise take back.
+                Ref owner = actor;
+                calls.call(() -> feeds.removeEntries(new FeedKey(owner, FeedNames.DELETED), List.of(id)));
             }
         }
         // The job first: from here on, a worker of any process finishes this publish if we die.
@@ -374,6 +381,13 @@ public final class Timelines implements AutoCloseable {
         return engine;
     }
 
+    /** Applies the bounds to a feed about to be read (nothing when unbounded). */
+    void enforceBounds(FeedKey feed) {
+        if (trimmer.active()) {
+            calls.call(() -> trimmer.trimNow(feed));
+        }
+    }
+
     int filterScanLimit() {
         return filterScanLimit;
     }
@@ -502,7 +516,7 @@ public final class Timelines implements AutoCloseable {
         private FilterFeeds filterFeeds = FilterFeeds.PUBLIC_AND_GLOBAL;
         private int filterScanLimit = 10_000;
         private boolean importOnFollow = true;
-        private int importLimit = 100;
+        private int importLimit = 200;
         private boolean removeOnUnfollow = true;
         private Bounds bounds = Bounds.NONE;
         private @Nullable Supplier<String> actionIds;
@@ -522,7 +536,7 @@ public final class Timelines implements AutoCloseable {
          * @return this builder
          */
         public Builder actionIds(Supplier<String> generator) {
-            this.actionIds = Objects.requireNonNull(generator, "generator");
+            this.actionIds = requireArgument(generator, "generator");
             return this;
         }
 
@@ -724,7 +738,7 @@ public final class Timelines implements AutoCloseable {
         }
 
         /**
-         * How many of the followee's newest public actions a follow imports (default 100).
+         * How many of the followee's newest public actions a follow imports (default 200, as Mastodon; one batched conditional delivery per 500).
          *
          * @param limit at least 0
          * @return this builder

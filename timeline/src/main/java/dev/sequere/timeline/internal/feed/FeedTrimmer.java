@@ -41,6 +41,29 @@ public final class FeedTrimmer {
     }
 
     /**
+     * Applies the bounds to one feed now, whatever {@code trimEvery} says: what a read does first,
+     * so that entries past the retention window or the count bound are never returned or counted,
+     * whether or not the feed was written since they fell out.
+     *
+     * @param feed the feed about to be read
+     * @return how many entries were removed
+     */
+    public long trimNow(FeedKey feed) {
+        if (!bounds.bounded()) {
+            return 0;
+        }
+        long removed = 0;
+        if (bounds.keepNewest() > 0) {
+            removed += feeds.trim(feed, bounds.keepNewest());
+        }
+        Duration retention = bounds.retention();
+        if (retention != null) {
+            removed += feeds.removeOlderThan(feed, EpochMicros.of(clock.instant().minus(retention)));
+        }
+        return removed;
+    }
+
+    /**
      * Trims feeds that were just written (each with probability {@code 1 / trimEvery}).
      *
      * @param written the feeds written
