@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
-import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.redis.KeyLayout;
 import dev.sequere.redis.support.RedisServers;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Capability;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sequere.BackendException;
 import dev.sequere.Order;
 import dev.sequere.Ref;
-import dev.sequere.redis.command.ClusterTimeouts;
+import dev.sequere.redis.ClusterTimeouts;
 import dev.sequere.redis.support.LocalRedisCluster;
 import dev.sequere.redis.support.PrefixCleaner;
 import dev.sequere.spi.Direction;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sequere.Sequere;
 import dev.sequere.redis.RedisBackend;
-import dev.sequere.redis.command.ClusterTimeouts;
+import dev.sequere.redis.ClusterTimeouts;
 import dev.sequere.redis.support.LocalRedisCluster;
 import dev.sequere.timeline.tck.TimelineFaultWorkload;
 import dev.sequere.timeline.Timelines;

@@ -2,7 +2,7 @@ package dev.sequere.benchmarks.timeline;
 
 import dev.sequere.Ref;
 import dev.sequere.redis.RedisBackend;
-import dev.sequere.redis.command.ClusterTimeouts;
+import dev.sequere.redis.ClusterTimeouts;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
 import java.io.BufferedReader;

@@ -3,7 +3,7 @@ package dev.sequere.benchmarks.timeline;
 import dev.sequere.Ref;
 import dev.sequere.Sequere;
 import dev.sequere.redis.RedisBackend;
-import dev.sequere.redis.command.ClusterTimeouts;
+import dev.sequere.redis.ClusterTimeouts;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
