@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,6 +54,18 @@ public class SequereTimelinesAutoConfiguration {
 
     /** Created by Spring. */
     public SequereTimelinesAutoConfiguration() {
+    }
+
+    /**
+     * Keeps the timelines and their shutdown hook eager under {@code spring.main.lazy-initialization}:
+     * lazily, nothing might ask for them, so the workers that take over other instances' jobs
+     * would never start, and timelines created late would never be closed.
+     *
+     * @return the filter
+     */
+    @Bean
+    static LazyInitializationExcludeFilter sequereTimelinesEagerly() {
+        return LazyInitializationExcludeFilter.forBeanTypes(Timelines.class, TimelinesShutdown.class);
     }
 
     /**

@@ -2,13 +2,16 @@ package dev.sequere.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.sequere.Sequere;
 import dev.sequere.boot.fixture.Member;
+import dev.sequere.jdbc.JdbcBackend;
 import dev.sequere.memory.MemoryBackend;
 import dev.sequere.micrometer.SequereMetrics;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
 import dev.sequere.timeline.action.Verb;
+import dev.sequere.timeline.fanout.RetryPolicy;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -50,6 +53,33 @@ class SequereMetricsTest {
             assertThat(registry.get("sequere.timeline.jobs.backlog").gauge().value()).isEqualTo(1);
             assertThat(registry.get("sequere.timeline.jobs.oldest.age").timeGauge().value(TimeUnit.MILLISECONDS))
                     .isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void whileTheStoreCannotBeReadTheStoreGaugesAreNanAndCountersKeepTheirValues() throws InterruptedException {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:mem:metrics_down;DB_CLOSE_DELAY=-1");
+        dataSource.setConnectionTimeout(250);
+        Sequere sequere = Sequere.builder().backend(JdbcBackend.builder(dataSource).build()).register(Member.class)
+                .build();
+        try (Timelines timelines = Timelines.builder(sequere).verbs(SAY).workers(0).retry(RetryPolicy.none()).build()) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            SequereMetrics.builder(sequere).timelines(timelines).statsMaxAge(Duration.ZERO).build().bindTo(registry);
+            Member alice = new Member("alice");
+            sequere.follow(new Member("bob"), alice);
+            timelines.of(alice).save(Action.of(alice, SAY));
+            assertThat(timelines.awaitFanOut(Duration.ofSeconds(10))).isTrue();
+            double delivered = count(registry, "sequere.timeline.deliveries");
+            assertThat(delivered).isPositive();
+            assertThat(registry.get("sequere.timeline.jobs.backlog").gauge().value()).isZero();
+
+            dataSource.close();
+
+            assertThat(registry.get("sequere.timeline.jobs.backlog").gauge().value()).isNaN();
+            assertThat(registry.get("sequere.timeline.jobs.oldest.age").timeGauge().value(TimeUnit.SECONDS)).isNaN();
+            assertThat(count(registry, "sequere.timeline.deliveries")).isEqualTo(delivered);
+            assertThat(count(registry, "sequere.follows")).isEqualTo(1);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
@@ -177,6 +178,20 @@ class TimelinesAutoConfigurationTest {
                     // The executor is a dependency of the timelines: chosen, and shut down after them.
                     assertThat(context.getBeanFactory().getDependenciesForBean(
                             SequereTimelinesAutoConfiguration.TIMELINES_BEAN)).contains("applicationTaskExecutor");
+                });
+    }
+
+    @Test
+    void underLazyInitializationTheTimelinesStillStartTheirWorkers() {
+        Runners.starter()
+                .withInitializer(context -> context.addBeanFactoryPostProcessor(
+                        new LazyInitializationBeanFactoryPostProcessor()))
+                .withPropertyValues("sequere.timelines.verbs=say")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    // Nothing asked for them, yet they exist: their workers run, and close() will stop them.
+                    assertThat(context.getBeanFactory().containsSingleton("timelines")).isTrue();
+                    assertThat(context.getBeanFactory().containsSingleton("sequereTimelinesShutdown")).isTrue();
                 });
     }
 
