@@ -163,7 +163,7 @@ async function renderProfile(username, gen) {
   } catch (e) {
     if (gen !== generation) return;
     if (e.status === 404) {
-      $('profile-name').textContent = 'No such user';
+      $('profile-name').textContent = 'No such user: @' + username;
     } else {
       $('profile-error').textContent = e.message;
     }

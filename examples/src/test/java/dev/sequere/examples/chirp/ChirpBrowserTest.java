@@ -167,7 +167,7 @@ class ChirpBrowserTest {
 
     @Test
     @Order(4)
-    void emptyListsSaySoAndLongListsPage() {
+    void emptyListsSaySoAndLongListsPage() throws Exception {
         ChirpClient api = new ChirpClient(app.port());
         signUp(api, "ivan");
         String jane = signUp(api, "jane");
@@ -197,6 +197,7 @@ class ChirpBrowserTest {
         assertThat(text("profile-followers-empty")).containsIgnoringCase("no followers yet");
         assertThat(visible("profile-following-empty")).isTrue();
         assertThat(text("profile-following-empty")).containsIgnoringCase("not following anyone yet");
+        browser.screenshot(Path.of("target", "chirp-empty-profile.png"));
 
         // jane's 25 chirps: 20, then the 5 older ones.
         browser.eval("location.hash = '#/u/jane'");
@@ -221,6 +222,7 @@ class ChirpBrowserTest {
         browser.eval("document.getElementById('profile-following-more').click()");
         browser.waitFor("document.querySelectorAll('#profile-following-list li').length === 52", WAIT);
         assertThat(text("profile-followers-list")).contains("@fan01").contains("@fan52");
+        browser.screenshot(Path.of("target", "chirp-profile.png"));
         assertThat(text("profile-following-list")).contains("@fan01").contains("@fan52");
     }
 
