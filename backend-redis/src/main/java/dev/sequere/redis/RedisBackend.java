@@ -132,6 +132,11 @@ public final class RedisBackend implements Backend {
     }
 
     @Override
+    public long repair(Ref follower, Ref followee) {
+        return writer.repair(follower, followee);
+    }
+
+    @Override
     public FollowStore follows() {
         return follows;
     }

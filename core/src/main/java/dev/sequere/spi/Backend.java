@@ -157,6 +157,20 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * Completes an interrupted multi-step write of one pair now: after it returns, both sides of
+     * the follow agree with the follower's side. The timeline calls it before it imports or
+     * purges, so that a follow cut between its two sides (a Redis Cluster master down, a crash)
+     * is not missed by later fan-outs, which walk the followee's side.
+     *
+     * @param follower the follower
+     * @param followee the followee
+     * @return how many sides changed
+     */
+    default long repair(Ref follower, Ref followee) {
+        return 0;
+    }
+
+    /**
      * What this backend can do beyond the SPI contract.
      *
      * @return the declared capabilities

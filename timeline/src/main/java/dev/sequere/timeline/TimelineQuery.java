@@ -230,6 +230,35 @@ public final class TimelineQuery {
         return new Page<>(actionsOf(slice), slice.nextCursor);
     }
 
+    /**
+     * Every item of this query, read lazily page by page (actors and targets loaded per page),
+     * for a walk over a whole timeline without a hand-written cursor loop.
+     *
+     * @param pageSize items per page read, 1 to {@value #MAX_LIMIT}
+     * @return a sequential stream, in this query's order
+     */
+    public java.util.stream.Stream<TimelineItem> stream(int pageSize) {
+        checkLimit(pageSize);
+        return dev.sequere.Pages.stream(cursor -> page(cursor, pageSize));
+    }
+
+    /**
+     * Every action of this query, read lazily page by page, nothing loaded.
+     *
+     * @param pageSize actions per page read, 1 to {@value #MAX_LIMIT}
+     * @return a sequential stream, in this query's order
+     */
+    public java.util.stream.Stream<Action> streamActions(int pageSize) {
+        checkLimit(pageSize);
+        return dev.sequere.Pages.stream(cursor -> actions(cursor, pageSize));
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
+    }
+
     private List<Action> actionsOf(Slice slice) {
         if (slice.bodies == null) {
             return timelines.actions(slice.entries);

@@ -188,6 +188,12 @@ public final class Timelines implements AutoCloseable {
                     created = false;
                 }
             }
+            if (created) {
+                // An application id may be published again after a delete: it is no longer a
+                // deleted action, which imports and purges would otherwise take back.
+                Ref owner = actor;
+                calls.call(() -> feeds.removeEntries(new FeedKey(owner, FeedNames.DELETED), List.of(id)));
+            }
         }
         // The job first: from here on, a worker of any process finishes this publish if we die.
         Job job = engine.create(FanOutJob.KIND, ActionCodec.encode(action));
@@ -510,7 +516,7 @@ public final class Timelines implements AutoCloseable {
         private FilterFeeds filterFeeds = FilterFeeds.PUBLIC_AND_GLOBAL;
         private int filterScanLimit = 10_000;
         private boolean importOnFollow = true;
-        private int importLimit = 100;
+        private int importLimit = 200;
         private boolean removeOnUnfollow = true;
         private Bounds bounds = Bounds.NONE;
         private @Nullable Supplier<String> actionIds;
@@ -530,7 +536,7 @@ public final class Timelines implements AutoCloseable {
          * @return this builder
          */
         public Builder actionIds(Supplier<String> generator) {
-            this.actionIds = Objects.requireNonNull(generator, "generator");
+            this.actionIds = requireArgument(generator, "generator");
             return this;
         }
 
@@ -732,7 +738,7 @@ public final class Timelines implements AutoCloseable {
         }
 
         /**
-         * How many of the followee's newest public actions a follow imports (default 100).
+         * How many of the followee's newest public actions a follow imports (default 200, as Mastodon; one batched conditional delivery per 500).
          *
          * @param limit at least 0
          * @return this builder

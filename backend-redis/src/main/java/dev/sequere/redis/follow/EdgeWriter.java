@@ -46,4 +46,16 @@ public interface EdgeWriter {
     default long repair() {
         return 0;
     }
+
+    /**
+     * Makes both sides of one pair agree with the follower's side; nothing to do when one script
+     * writes both sides.
+     *
+     * @param follower the follower
+     * @param followee the followee
+     * @return 1 when a side changed, else 0
+     */
+    default long repair(Ref follower, Ref followee) {
+        return 0;
+    }
 }

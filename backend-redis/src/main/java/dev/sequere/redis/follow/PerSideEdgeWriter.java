@@ -178,6 +178,24 @@ public final class PerSideEdgeWriter implements EdgeWriter {
         });
     }
 
+    /**
+     * Makes the followee's side of one pair agree with the follower's side now, whether or not an
+     * intent was left: what a timeline's follow sync does first, so that fan-outs (which walk the
+     * followee's side) reach a follower whose follow was cut between its two slots.
+     *
+     * @param follower the follower
+     * @param followee the followee
+     * @return 1 when the followee's side changed, else 0
+     */
+    @Override
+    public long repair(Ref follower, Ref followee) {
+        return RedisCalls.call("repair", () -> {
+            Double score = jedis.zscore(keys.followings(follower) + ":" + followee.type(), followee.id());
+            Long state = score == null ? null : score.longValue();
+            return converge(List.of(new Mirror(follower, followee, state, List.of())));
+        });
+    }
+
     /** The followers listed in the index of any slot, one pipelined read of every index key. */
     private List<Ref> indexedFollowers() {
         List<Response<List<String>>> indexes = new ArrayList<>(PendingMirrors.SLOTS);

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
@@ -46,6 +47,9 @@ public final class RedisJobStore implements JobStore {
      * longer ones at most this late.
      */
     public static final Duration RECHECK = Duration.ofSeconds(1);
+
+    /** A stream entry id as Redis writes it: milliseconds, a dash, a sequence number. */
+    private static final Pattern ENTRY_ID = Pattern.compile("[0-9]{1,20}-[0-9]{1,20}");
 
     private final UnifiedJedis jedis;
     private final KeyLayout keys;
@@ -208,7 +212,7 @@ public final class RedisJobStore implements JobStore {
         try {
             int shard = Integer.parseInt(id.substring(0, colon));
             String entry = id.substring(colon + 1);
-            if (shard < 0 || shard >= shards || !entry.matches("[0-9]{1,20}-[0-9]{1,20}")) {
+            if (shard < 0 || shard >= shards || !ENTRY_ID.matcher(entry).matches()) {
                 return null;
             }
             return new Location(shard, entry);

@@ -48,7 +48,8 @@ local function consider(id)
   end
 end
 
-local cursor = redis.call('GET', KEYS[2]) or '0-0'
+local saved = redis.call('GET', KEYS[2]) or '0-0'
+local cursor = saved
 for round = 1, 4 do
   if taken >= max then break end
   local r = redis.call('XAUTOCLAIM', stream, 'w', 'w', min_idle, cursor, 'COUNT', max - taken, 'JUSTID')
@@ -56,7 +57,7 @@ for round = 1, 4 do
   for _, id in ipairs(r[2]) do consider(id) end
   if cursor == '0-0' then break end
 end
-redis.call('SET', KEYS[2], cursor)
+if cursor ~= saved then redis.call('SET', KEYS[2], cursor) end
 for round = 1, 4 do
   if taken >= max then break end
   local r = redis.call('XREADGROUP', 'GROUP', 'w', 'w', 'COUNT', max - taken, 'STREAMS', stream, '>')

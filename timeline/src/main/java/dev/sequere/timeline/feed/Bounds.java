@@ -40,6 +40,69 @@ public record Bounds(int keepNewest, @Nullable Duration retention, int trimEvery
     }
 
     /**
+     * Keep the newest {@code entries} of every feed, trimmed on every write.
+     *
+     * @param entries at least 1
+     * @return the bounds; add a window with {@link #andRetention(Duration)}
+     */
+    public static Bounds keepNewest(int entries) {
+        if (entries < 1) {
+            throw new InvalidArgumentException("keepNewest must be at least 1, was " + entries);
+        }
+        return new Bounds(entries, null, 1);
+    }
+
+    /**
+     * Drop entries older than {@code window}, on every write and read.
+     *
+     * @param window a positive duration
+     * @return the bounds; add a count bound with {@link #andKeepNewest(int)}
+     */
+    public static Bounds retention(Duration window) {
+        if (window == null) {
+            throw new InvalidArgumentException("retention must not be null");
+        }
+        return new Bounds(0, window, 1);
+    }
+
+    /**
+     * These bounds with a retention window too.
+     *
+     * @param window a positive duration
+     * @return new bounds
+     */
+    public Bounds andRetention(Duration window) {
+        if (window == null) {
+            throw new InvalidArgumentException("retention must not be null");
+        }
+        return new Bounds(keepNewest, window, trimEvery);
+    }
+
+    /**
+     * These bounds with a count bound too.
+     *
+     * @param entries at least 1
+     * @return new bounds
+     */
+    public Bounds andKeepNewest(int entries) {
+        if (entries < 1) {
+            throw new InvalidArgumentException("keepNewest must be at least 1, was " + entries);
+        }
+        return new Bounds(entries, retention, trimEvery);
+    }
+
+    /**
+     * These bounds, trimmed on about one write in {@code writes} per feed (fewer calls on big
+     * fan-outs; feeds overshoot by a few entries between trims, which reads never show).
+     *
+     * @param writes at least 1
+     * @return new bounds
+     */
+    public Bounds trimmedEvery(int writes) {
+        return new Bounds(keepNewest, retention, writes);
+    }
+
+    /**
      * Whether any bound is set.
      *
      * @return {@code true} when feeds are trimmed

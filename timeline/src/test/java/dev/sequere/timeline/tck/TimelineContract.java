@@ -722,6 +722,20 @@ public abstract class TimelineContract {
     class Listings {
 
         @Test
+        void aStreamWalksTheWholeTimelineLikeItsCursors() {
+            Person thoas = directory.person("thoas");
+            for (int i = 0; i < 11; i++) {
+                timelines.publish(Action.of(thoas, POST));
+            }
+            TimelineQuery feed = timelines.of(thoas).privateFeed();
+            assertThat(feed.streamActions(4).map(Action::id).toList()).containsExactlyElementsOf(ids(feed));
+            assertThat(feed.stream(3).map(item -> item.action().id()).toList()).containsExactlyElementsOf(ids(feed));
+            assertThat(feed.oldestFirst().streamActions(5).map(Action::id).toList())
+                    .containsExactlyElementsOf(ids(feed.oldestFirst()));
+            assertThatThrownBy(() -> feed.stream(0)).isInstanceOf(InvalidArgumentException.class);
+        }
+
+        @Test
         void pagesWalkEveryActionOnceInBothOrdersWithOneLoaderCallPerTypePerPage() {
             Person thoas = directory.person("thoas");
             List<String> published = new ArrayList<>();

@@ -133,6 +133,11 @@ public final class FollowSync implements SequereListener, JobHandler {
      * @param control counts deliveries
      */
     public void sync(Ref follower, Ref source, JobControl control) {
+        // A follow cut between its two sides (Redis Cluster) is completed first: fan-outs walk the
+        // followee's side, so every action published after this is delivered; the import covers
+        // what was published before. If the followee's side cannot be written now, the job fails
+        // and is retried.
+        calls.call(() -> backend.repair(follower, source));
         if (calls.call(() -> backend.follows().exists(follower, source))) {
             if (importOnFollow) {
                 control.delivered(importRecent(follower, source, importLimit));
@@ -153,7 +158,6 @@ public final class FollowSync implements SequereListener, JobHandler {
      */
     public long importRecent(Ref follower, Ref source, int limit) {
         FeedKey publicFeed = new FeedKey(source, FeedNames.PUBLIC);
-        List<Action> imported = new ArrayList<>();
         long written = 0;
         @Nullable FeedEntry after = null;
         int seen = 0;
@@ -176,26 +180,21 @@ public final class FollowSync implements SequereListener, JobHandler {
                 written += calls.call(() -> backend.deliver(source, deliveries));
                 calls.call(() -> trimmer.afterWrite(keys));
             }
-            imported.addAll(actions);
             if (entries.size() < query.limit()) {
                 break;
             }
             after = entries.get(entries.size() - 1);
         }
-        // An action deleted while we copied it may have been removed from our feeds before we
-        // wrote it: read the items again and take back what no longer exists.
-        List<String> ids = new ArrayList<>(imported.size());
-        imported.forEach(a -> ids.add(a.id()));
-        Map<String, String> still = ids.isEmpty() ? Map.of() : calls.call(() -> backend.feeds().items(ids));
-        List<Action> gone = new ArrayList<>();
-        for (Action action : imported) {
-            if (!still.containsKey(action.id())) {
-                gone.add(action);
+        // An action deleted while we copied it, or by an earlier attempt of this job that failed
+        // before its cleanup, may have reached our feeds after the delete passed them. Every
+        // deleted action is marked before its item goes: take the marked ones back.
+        Set<String> every = feeds.everyPrivateName();
+        walk(new FeedKey(source, FeedNames.DELETED), batch -> {
+            List<String> ids = ids(batch);
+            for (String name : every) {
+                calls.call(() -> backend.feeds().removeEntries(new FeedKey(follower, name), ids));
             }
-        }
-        if (!gone.isEmpty()) {
-            removeActions(follower, gone, List.of());
-        }
+        });
         return written;
     }
 

@@ -25,14 +25,14 @@ import org.junit.jupiter.params.provider.EnumSource;
  * application instances): leases hold across them, a job whose holder stops renewing is taken
  * over with its progress, and completed jobs are gone for everyone.
  */
-class RedisJobStoreTest {
+class JobTakeoverTest {
 
     private static final Duration LONG = Duration.ofMinutes(5);
 
     @ParameterizedTest
     @EnumSource(Topology.class)
     void aJobIsTakenOverByTheOtherInstanceAfterItsLeaseWithItsProgress(Topology topology) throws Exception {
-        RedisBackend one = topology.create(RedisJobStoreTest.class);
+        RedisBackend one = topology.create(JobTakeoverTest.class);
         try (RedisBackend two = topology.openAnother(one)) {
             JobStore mine = one.jobs();
             JobStore theirs = two.jobs();
@@ -79,7 +79,7 @@ class RedisJobStoreTest {
     @ParameterizedTest
     @EnumSource(Topology.class)
     void releasedJobsComeBackAndConcurrentClaimersGetDifferentJobs(Topology topology) throws Exception {
-        RedisBackend one = topology.create(RedisJobStoreTest.class);
+        RedisBackend one = topology.create(JobTakeoverTest.class);
         try (RedisBackend two = topology.openAnother(one)) {
             int count = 60;
             List<Job> created = new ArrayList<>();
