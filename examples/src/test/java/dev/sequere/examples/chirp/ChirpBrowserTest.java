@@ -77,7 +77,7 @@ class ChirpBrowserTest {
                 + "document.getElementById('password').value = 'correct horse';"
                 + "document.getElementById('name').value = 'Alice';"
                 + "document.getElementById('signup').click()");
-        browser.waitFor("!document.getElementById('home').hidden"
+        browser.waitFor("!document.getElementById('home').hidden && document.body.dataset.ready === '#/'"
                 + " && document.getElementById('me').textContent === 'alice'", WAIT);
         // The session cookie is HttpOnly: the page's scripts cannot read it.
         assertThat(browser.eval("document.cookie").asText()).doesNotContain("chirp_session");
@@ -85,7 +85,9 @@ class ChirpBrowserTest {
         // Post.
         browser.eval("document.getElementById('post-text').value = 'my first chirp';"
                 + "document.getElementById('post-form').requestSubmit()");
-        browser.waitFor("document.getElementById('timeline').innerText.includes('my first chirp')", WAIT);
+        // "ready" is the page's word that every list of the route is in (here: who to follow too).
+        browser.waitFor("document.body.dataset.ready === '#/'"
+                + " && document.getElementById('timeline').innerText.includes('my first chirp')", WAIT);
 
         // Open bob's profile from "who to follow", and follow him.
         browser.eval("[...document.querySelectorAll('#users a')].find(a => a.textContent.includes('@bob')).click()");
