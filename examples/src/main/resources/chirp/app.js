@@ -131,8 +131,7 @@ async function loadMe() {
 }
 
 async function renderHome(gen) {
-  await home.open('/api/timeline');
-  const users = await api('GET', '/api/users?limit=10');
+  const [, users] = await Promise.all([home.open('/api/timeline'), api('GET', '/api/users?limit=10')]);
   if (gen !== generation) return;
   const others = users.items.filter((u) => u.id !== me.id);
   $('users').replaceChildren(...others.map(userItem));
@@ -163,7 +162,7 @@ async function renderProfile(username, gen) {
   } catch (e) {
     if (gen !== generation) return;
     if (e.status === 404) {
-      $('profile-name').textContent = 'No such user';
+      $('profile-name').textContent = 'No such user: @' + username;
     } else {
       $('profile-error').textContent = e.message;
     }

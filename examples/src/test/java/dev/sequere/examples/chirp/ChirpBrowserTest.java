@@ -77,7 +77,7 @@ class ChirpBrowserTest {
                 + "document.getElementById('password').value = 'correct horse';"
                 + "document.getElementById('name').value = 'Alice';"
                 + "document.getElementById('signup').click()");
-        browser.waitFor("!document.getElementById('home').hidden"
+        browser.waitFor("!document.getElementById('home').hidden && document.body.dataset.ready === '#/'"
                 + " && document.getElementById('me').textContent === 'alice'", WAIT);
         // The session cookie is HttpOnly: the page's scripts cannot read it.
         assertThat(browser.eval("document.cookie").asText()).doesNotContain("chirp_session");
@@ -85,7 +85,9 @@ class ChirpBrowserTest {
         // Post.
         browser.eval("document.getElementById('post-text').value = 'my first chirp';"
                 + "document.getElementById('post-form').requestSubmit()");
-        browser.waitFor("document.getElementById('timeline').innerText.includes('my first chirp')", WAIT);
+        // "ready" is the page's word that every list of the route is in (here: who to follow too).
+        browser.waitFor("document.body.dataset.ready === '#/'"
+                + " && document.getElementById('timeline').innerText.includes('my first chirp')", WAIT);
 
         // Open bob's profile from "who to follow", and follow him.
         browser.eval("[...document.querySelectorAll('#users a')].find(a => a.textContent.includes('@bob')).click()");
@@ -167,7 +169,7 @@ class ChirpBrowserTest {
 
     @Test
     @Order(4)
-    void emptyListsSaySoAndLongListsPage() {
+    void emptyListsSaySoAndLongListsPage() throws Exception {
         ChirpClient api = new ChirpClient(app.port());
         signUp(api, "ivan");
         String jane = signUp(api, "jane");
@@ -197,6 +199,7 @@ class ChirpBrowserTest {
         assertThat(text("profile-followers-empty")).containsIgnoringCase("no followers yet");
         assertThat(visible("profile-following-empty")).isTrue();
         assertThat(text("profile-following-empty")).containsIgnoringCase("not following anyone yet");
+        browser.screenshot(Path.of("target", "chirp-empty-profile.png"));
 
         // jane's 25 chirps: 20, then the 5 older ones.
         browser.eval("location.hash = '#/u/jane'");
@@ -221,6 +224,7 @@ class ChirpBrowserTest {
         browser.eval("document.getElementById('profile-following-more').click()");
         browser.waitFor("document.querySelectorAll('#profile-following-list li').length === 52", WAIT);
         assertThat(text("profile-followers-list")).contains("@fan01").contains("@fan52");
+        browser.screenshot(Path.of("target", "chirp-profile.png"));
         assertThat(text("profile-following-list")).contains("@fan01").contains("@fan52");
     }
 

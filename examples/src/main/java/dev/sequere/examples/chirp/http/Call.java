@@ -209,6 +209,8 @@ public final class Call {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             // URLDecoder's answer to "%zz" or a trailing "%": the client's mistake, so 400, not 500.
+            // Only a form body can get here: the JDK's server already answers 400 to a request
+            // line whose path or query has such an escape.
             throw ChirpException.badRequest("malformed percent escape in " + where + " (expected % and two hex digits)");
         }
     }

@@ -25,8 +25,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The JDK's HTTP server serving {@link ChirpApi}, started and stopped with the Spring context.
- * Maps {@link ChirpException} to its status and Sequere's argument errors (a damaged cursor) to
- * 400, always with a JSON body {@code {"error": "..."}}.
+ * Maps {@link ChirpException} to its status, a damaged or foreign cursor to 400 "this link is
+ * damaged or expired", Sequere's other argument errors to 400, a path whose methods do not include
+ * the request's to 405 with an {@code Allow} header, always with a JSON body
+ * {@code {"error": "..."}}.
  */
 public final class ChirpServer implements SmartLifecycle {
 
