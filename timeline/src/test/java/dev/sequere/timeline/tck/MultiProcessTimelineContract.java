@@ -104,7 +104,7 @@ public abstract class MultiProcessTimelineContract {
     @Test
     void aFanOutKilledAtPublishOrMidwayIsFinishedByAnotherProcessExactlyOnce() throws Exception {
         String spec = newNamespace();
-        int followers = SOAK ? 50_000 : 3_000;
+        int followers = SOAK ? 50_000 : 1_000;
         try (Backend backend = open(spec)) {
             try {
                 Ref star = Ref.of("person", "star");
@@ -149,7 +149,7 @@ public abstract class MultiProcessTimelineContract {
     @Test
     void aFollowKilledDuringItsImportIsCompletedByAnotherProcess() throws Exception {
         String spec = newNamespace();
-        int actions = SOAK ? 10_000 : 1_500;
+        int actions = SOAK ? 10_000 : 600;
         try (Backend backend = open(spec)) {
             try {
                 Ref star = Ref.of("person", "star");
