@@ -15,7 +15,6 @@ import dev.sequere.timeline.internal.action.ActionCodec;
 import dev.sequere.timeline.internal.fanout.ActionFeeds;
 import dev.sequere.timeline.internal.fanout.StoreCalls;
 import dev.sequere.timeline.feed.FeedNames;
-import dev.sequere.timeline.internal.job.JobControl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -198,15 +197,4 @@ public final class TimelineRebuild {
         }
         return actions;
     }
-
-    /** A control for a rebuild run outside a job: nothing to save, deliveries not counted. */
-    static final JobControl NO_JOB = new JobControl() {
-        @Override
-        public void checkpoint(dev.sequere.spi.Job job, @Nullable String progress) {
-        }
-
-        @Override
-        public void delivered(long entries) {
-        }
-    };
 }
