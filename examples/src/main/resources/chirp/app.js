@@ -4,7 +4,9 @@
 
 const $ = (id) => document.getElementById(id);
 let me = null;
-let homeCursor = null;
+// Bumped by every route(): a render that a newer one has overtaken (the user clicked on while
+// answers were still coming) stops writing, so one page never shows another's data.
+let generation = 0;
 
 async function api(method, path, body) {
   const options = { method, headers: {}, credentials: 'same-origin' };
@@ -13,9 +15,11 @@ async function api(method, path, body) {
     options.body = JSON.stringify(body);
   }
   const response = await fetch(path, options);
-  const data = response.status === 204 ? null : await response.json();
+  // Only chirp's own answers are JSON; a proxy's or the HTTP server's error page is not.
+  const json = (response.headers.get('Content-Type') || '').startsWith('application/json');
+  const data = json ? await response.json() : null;
   if (!response.ok) {
-    const error = new Error((data && data.error) || response.statusText);
+    const error = new Error((data && data.error) || response.statusText || 'request failed');
     error.status = response.status;
     throw error;
   }
@@ -35,6 +39,12 @@ function userLink(user) {
   return a;
 }
 
+function userItem(user) {
+  const li = el('li', 'user');
+  li.append(userLink(user));
+  return li;
+}
+
 function postItem(post) {
   const li = el('li', 'post');
   li.dataset.id = post.id;
@@ -45,6 +55,64 @@ function postItem(post) {
   li.append(meta, el('div', 'post-text', post.text));
   return li;
 }
+
+function showError(e) {
+  $('page-error').textContent = e.message;
+}
+
+// One cursor-paged list on screen: its items, a "more" button that asks for the next page with
+// the cursor Sequere gave, and a line saying the list is empty.
+class Pager {
+  constructor(name, limit, render) {
+    this.list = $(name);
+    this.more = $(name.replace(/-list$/, '') + '-more');
+    this.empty = $(name.replace(/-list$/, '') + '-empty');
+    this.limit = limit;
+    this.render = render;
+    this.path = null;
+    this.cursor = null;
+    this.opened = 0;
+    this.more.addEventListener('click', () => this.next().catch(showError));
+  }
+
+  clear() {
+    this.opened++; // drops the answer of a page still on its way
+    this.path = null;
+    this.cursor = null;
+    this.list.replaceChildren();
+    this.more.hidden = true;
+    this.more.disabled = false;
+    this.empty.hidden = true;
+  }
+
+  async open(path) {
+    this.clear();
+    this.path = path;
+    await this.next();
+  }
+
+  async next() {
+    if (!this.path) return;
+    const opened = this.opened;
+    this.more.disabled = true;
+    try {
+      const page = await api('GET', this.path + '?limit=' + this.limit
+        + (this.cursor ? '&cursor=' + encodeURIComponent(this.cursor) : ''));
+      if (opened !== this.opened) return;
+      page.items.forEach((item) => this.list.append(this.render(item)));
+      this.cursor = page.next;
+      this.more.hidden = !page.next;
+      this.empty.hidden = this.list.children.length > 0;
+    } finally {
+      if (opened === this.opened) this.more.disabled = false;
+    }
+  }
+}
+
+let home;
+let profilePosts;
+let profileFollowers;
+let profileFollowing;
 
 function show(section) {
   for (const id of ['auth', 'home', 'profile']) $(id).hidden = id !== section;
@@ -58,37 +126,49 @@ async function loadMe() {
     $('me').textContent = me.username;
   } catch (e) {
     me = null;
+    $('me').textContent = '';
   }
 }
 
-async function renderHome(append) {
-  if (!append) {
-    homeCursor = null;
-    $('timeline').replaceChildren();
-  }
-  const page = await api('GET', '/api/timeline?limit=20' + (homeCursor ? '&cursor=' + encodeURIComponent(homeCursor) : ''));
-  page.items.forEach((post) => $('timeline').append(postItem(post)));
-  homeCursor = page.next;
-  $('more').hidden = !page.next;
-  if (!append) {
-    const users = await api('GET', '/api/users?limit=10');
-    $('users').replaceChildren(...users.items.filter((u) => u.id !== me.id).map((u) => {
-      const li = el('li', 'user');
-      li.append(userLink(u));
-      return li;
-    }));
-  }
+async function renderHome(gen) {
+  const [, users] = await Promise.all([home.open('/api/timeline'), api('GET', '/api/users?limit=10')]);
+  if (gen !== generation) return;
+  const others = users.items.filter((u) => u.id !== me.id);
+  $('users').replaceChildren(...others.map(userItem));
+  $('users-empty').hidden = others.length > 0;
 }
 
-async function renderProfile(username) {
+// Empties the profile section, so nothing of the profile shown before survives into the next one
+// (an unknown user's page once kept the previous user's counts, posts and live Follow button).
+function clearProfile() {
+  $('profile-name').textContent = '';
   $('profile-error').textContent = '';
+  $('profile-body').hidden = true;
+  for (const id of ['profile-posts', 'profile-followers', 'profile-following']) $(id).textContent = '';
+  $('profile-follows-you').hidden = true;
+  const toggle = $('follow-toggle');
+  toggle.hidden = true;
+  toggle.onclick = null;
+  toggle.textContent = '';
+  for (const pager of [profilePosts, profileFollowers, profileFollowing]) pager.clear();
+}
+
+async function renderProfile(username, gen) {
+  clearProfile();
+  const base = '/api/users/' + encodeURIComponent(username);
   let profile;
   try {
-    profile = await api('GET', '/api/users/' + encodeURIComponent(username));
+    profile = await api('GET', base);
   } catch (e) {
-    $('profile-name').textContent = 'No such user';
+    if (gen !== generation) return;
+    if (e.status === 404) {
+      $('profile-name').textContent = 'No such user: @' + username;
+    } else {
+      $('profile-error').textContent = e.message;
+    }
     return;
   }
+  if (gen !== generation) return;
   const user = profile.user;
   $('profile-name').textContent = user.name + ' @' + user.username;
   $('profile-posts').textContent = profile.posts_count;
@@ -97,65 +177,94 @@ async function renderProfile(username) {
   $('profile-follows-you').hidden = !profile.follows_you;
   const toggle = $('follow-toggle');
   toggle.hidden = !me || me.id === user.id;
+  toggle.disabled = false;
   toggle.textContent = profile.following ? 'Unfollow' : 'Follow';
   toggle.className = profile.following ? 'unfollow' : 'follow';
   toggle.onclick = async () => {
+    toggle.disabled = true; // one click, one request
     try {
-      const counts = await api('POST', profile.following ? '/api/unfollow' : '/api/follow',
+      await api('POST', profile.following ? '/api/unfollow' : '/api/follow',
         { identifier: 'user', object_id: String(user.id) });
-      $('profile-followers').textContent = counts.followers_count;
-      await renderProfile(username);
+      await route();
     } catch (e) {
+      toggle.disabled = false;
       $('profile-error').textContent = e.message;
     }
   };
-  const posts = await api('GET', '/api/users/' + encodeURIComponent(username) + '/posts?limit=20');
-  $('profile-timeline').replaceChildren(...posts.items.map(postItem));
-  for (const [list, path] of [['profile-followers-list', 'followers'], ['profile-following-list', 'following']]) {
-    const page = await api('GET', '/api/users/' + encodeURIComponent(username) + '/' + path + '?limit=50');
-    $(list).replaceChildren(...page.items.map((u) => {
-      const li = el('li', 'user');
-      li.append(userLink(u));
-      return li;
-    }));
-  }
+  $('profile-body').hidden = false;
+  await Promise.all([
+    profilePosts.open(base + '/posts'),
+    profileFollowers.open(base + '/followers'),
+    profileFollowing.open(base + '/following'),
+  ]);
 }
 
 async function route() {
+  const gen = ++generation;
+  document.body.dataset.ready = '';
+  $('page-error').textContent = '';
   const hash = location.hash || '#/';
   if (!me) {
     show('auth');
+    document.body.dataset.ready = 'auth';
     return;
   }
-  const profile = hash.match(/^#\/u\/(.+)$/);
-  if (profile) {
-    show('profile');
-    await renderProfile(decodeURIComponent(profile[1]));
-  } else {
-    show('home');
-    await renderHome(false);
+  try {
+    const profile = hash.match(/^#\/u\/(.+)$/);
+    if (profile) {
+      show('profile');
+      await renderProfile(decodeURIComponent(profile[1]), gen);
+    } else {
+      show('home');
+      await renderHome(gen);
+    }
+  } catch (e) {
+    if (gen === generation) showError(e);
   }
-  document.body.dataset.ready = hash;
+  if (gen === generation) document.body.dataset.ready = hash;
+}
+
+// What one session typed or was told must not show in the next one: error lines, the draft
+// post, the login fields, and every list.
+function forgetScreen() {
+  document.querySelectorAll('.error').forEach((node) => { node.textContent = ''; });
+  for (const id of ['post-text', 'username', 'password', 'name']) $(id).value = '';
+  home.clear();
+  $('users').replaceChildren();
+  $('users-empty').hidden = true;
+  clearProfile();
 }
 
 async function authenticate(path) {
   $('auth-error').textContent = '';
   try {
     await api('POST', path, { username: $('username').value, password: $('password').value, name: $('name').value });
-    await loadMe();
-    location.hash = '#/';
-    await route();
   } catch (e) {
     $('auth-error').textContent = e.message;
+    return;
   }
+  forgetScreen();
+  await loadMe();
+  location.hash = '#/';
+  await route();
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
+  home = new Pager('timeline', 20, postItem);
+  profilePosts = new Pager('profile-timeline', 20, postItem);
+  profileFollowers = new Pager('profile-followers-list', 50, userItem);
+  profileFollowing = new Pager('profile-following-list', 50, userItem);
   $('auth-form').addEventListener('submit', (e) => { e.preventDefault(); authenticate('/api/login'); });
   $('signup').addEventListener('click', () => authenticate('/api/signup'));
   $('logout').addEventListener('click', async () => {
-    await api('POST', '/api/logout');
+    try {
+      await api('POST', '/api/logout');
+    } catch (e) {
+      showError(e);
+      return;
+    }
     me = null;
+    forgetScreen();
     location.hash = '#/';
     await route();
   });
@@ -165,12 +274,11 @@ document.addEventListener('DOMContentLoaded', async () => {
     try {
       await api('POST', '/api/posts', { text: $('post-text').value });
       $('post-text').value = '';
-      await renderHome(false);
+      await route();
     } catch (err) {
       $('post-error').textContent = err.message;
     }
   });
-  $('more').addEventListener('click', () => renderHome(true));
   window.addEventListener('hashchange', route);
   await loadMe();
   await route();

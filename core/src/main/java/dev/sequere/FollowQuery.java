@@ -148,6 +148,20 @@ public final class FollowQuery<T> {
     }
 
     /**
+     * Every follow of this listing, read lazily page by page (one loader call per type and page),
+     * for a walk over all of them without a hand-written cursor loop.
+     *
+     * @param pageSize items per page read, 1 to {@value #MAX_LIMIT}
+     * @return a sequential stream, in this listing's order
+     */
+    public java.util.stream.Stream<Follow<T>> stream(int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_LIMIT) {
+            throw new InvalidArgumentException("pageSize must be between 1 and " + MAX_LIMIT + ", was " + pageSize);
+        }
+        return Pages.stream(cursor -> page(cursor, pageSize));
+    }
+
+    /**
      * The first page as refs, without loading anything.
      *
      * @param limit how many items at most, 1 to {@value #MAX_LIMIT}

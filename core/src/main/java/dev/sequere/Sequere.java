@@ -40,6 +40,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Arguments may be registered application objects or {@link Ref}s of registered types.
  * Invalid arguments throw a {@link SequereException} subclass before anything is written.
  * Instances are thread-safe.
+ *
+ * <p>Who closes what: a {@code Sequere} owns no resource (it is not {@code AutoCloseable}); the
+ * application closes what it created, in reverse order: a {@code Timelines} built on it first
+ * (it stops its worker threads), then the {@link Backend} (which closes the pools or clients it
+ * created itself, never a {@code DataSource} or Redis client the application passed in).
  */
 public final class Sequere {
 
@@ -247,7 +252,7 @@ public final class Sequere {
      * @param listener the listener
      */
     public void removeListener(SequereListener listener) {
-        listeners.remove(listener);
+        listeners.remove(requireArgument(listener, "listener"));
     }
 
     /**

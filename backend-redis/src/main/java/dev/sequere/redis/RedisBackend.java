@@ -2,15 +2,16 @@ package dev.sequere.redis;
 
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
-import dev.sequere.redis.delivery.ConditionalDelivery;
-import dev.sequere.redis.fanout.FollowerFanOut;
-import dev.sequere.redis.feed.RedisFeedStore;
-import dev.sequere.redis.follow.EdgeWriter;
-import dev.sequere.redis.follow.PerSideEdgeWriter;
-import dev.sequere.redis.follow.RedisFollowStore;
-import dev.sequere.redis.follow.SingleNodeEdgeWriter;
-import dev.sequere.redis.jobs.RedisJobStore;
-import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.redis.ClusterTimeouts;
+import dev.sequere.redis.internal.delivery.ConditionalDelivery;
+import dev.sequere.redis.internal.fanout.FollowerFanOut;
+import dev.sequere.redis.internal.feed.RedisFeedStore;
+import dev.sequere.redis.internal.follow.EdgeWriter;
+import dev.sequere.redis.internal.follow.PerSideEdgeWriter;
+import dev.sequere.redis.internal.follow.RedisFollowStore;
+import dev.sequere.redis.internal.follow.SingleNodeEdgeWriter;
+import dev.sequere.redis.internal.jobs.RedisJobStore;
+import dev.sequere.redis.KeyLayout;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Capability;
 import dev.sequere.spi.Delivery;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
@@ -48,6 +50,10 @@ import redis.clients.jedis.UnifiedJedis;
  * {@link PerSideEdgeWriter} for what a reader can observe in between). Requires Redis 7.0 or
  * later ({@code ZINTERCARD}).
  *
+ * <p>Work for later ({@link #jobs()}) is kept in Redis Streams ({@link RedisJobStore}), and
+ * deliveries are conditional on the follow in one script per owner's slot or per master
+ * ({@link ConditionalDelivery}): both hold across any number of application instances.
+ *
  * <p>Capabilities: {@link Capability#SHARED_ACROSS_PROCESSES} (every application instance sees
  * the same server) and {@link Capability#NATIVE_FAN_OUT} (a script per chunk of followers on a
  * single node, pipelined chunks in a Cluster, see {@link FollowerFanOut}). Not {@link Capability#PERSISTENT}: whether data survives a restart is
@@ -63,6 +69,7 @@ public final class RedisBackend implements Backend {
     private final RedisFollowStore follows;
     private final RedisFeedStore feeds;
     private final FollowerFanOut fanOut;
+    private final EdgeWriter writer;
     private final RedisJobStore jobs;
     private final ConditionalDelivery delivery;
 
@@ -70,7 +77,7 @@ public final class RedisBackend implements Backend {
         this.jedis = jedis;
         this.ownsClient = builder.ownsClient;
         this.keys = KeyLayout.of(builder.prefix);
-        EdgeWriter writer = cluster ? new PerSideEdgeWriter(jedis, keys) : new SingleNodeEdgeWriter(jedis, keys);
+        this.writer = cluster ? new PerSideEdgeWriter(jedis, keys) : new SingleNodeEdgeWriter(jedis, keys);
         this.follows = new RedisFollowStore(jedis, keys, writer);
         this.feeds = new RedisFeedStore(jedis, keys);
         this.fanOut = new FollowerFanOut(jedis, keys, !cluster);
@@ -100,6 +107,33 @@ public final class RedisBackend implements Backend {
             throw new InvalidArgumentException("redisUri must not be null, e.g. redis://localhost:6379");
         }
         return new Builder(RedisClient.create(redisUri), true).build();
+    }
+
+    /**
+     * Starts configuring a backend on a Redis Cluster client it creates and owns, with timeouts
+     * that keep the live masters serving while one is down: pass {@link ClusterTimeouts#DEFAULTS}
+     * unless measured otherwise (see {@link ClusterTimeouts} for why not Jedis's defaults).
+     *
+     * @param nodes seed nodes
+     * @param timeouts the client's timeouts and attempts
+     * @return the builder
+     */
+    public static Builder cluster(Set<HostAndPort> nodes, ClusterTimeouts timeouts) {
+        return new Builder(Objects.requireNonNull(timeouts, "timeouts").connect(nodes), true);
+    }
+
+    /**
+     * Completes follows and unfollows whose second side a crash or a failure interrupted (Cluster
+     * only: one script writes both sides elsewhere); see {@link PerSideEdgeWriter#repair()}.
+     */
+    @Override
+    public long repair() {
+        return writer.repair();
+    }
+
+    @Override
+    public long repair(Ref follower, Ref followee) {
+        return writer.repair(follower, followee);
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sequere.Order;
 import dev.sequere.Ref;
-import dev.sequere.redis.command.KeysetWindow;
+import dev.sequere.redis.internal.command.KeysetWindow;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.Edge;

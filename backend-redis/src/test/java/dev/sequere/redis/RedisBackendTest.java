@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
-import dev.sequere.redis.keys.KeyLayout;
-import dev.sequere.redis.script.Scripts;
+import dev.sequere.redis.KeyLayout;
 import dev.sequere.redis.support.RedisServers;
 import dev.sequere.redis.support.Topology;
 import dev.sequere.spi.Capability;
@@ -79,9 +78,9 @@ class RedisBackendTest {
     void aFollowThatFailedBetweenItsSidesIsRepairedByTheRetry(Topology topology) {
         RedisBackend backend = topology.create(RedisBackendTest.class);
         try {
-            // What a connection lost after the first side leaves behind.
-            Scripts.EDGE_ADD.run(backend.client(), List.of(backend.keys().followings(ANN)),
-                    List.of(BOB.type(), BOB.id(), "5"));
+            // What a connection lost after the first side leaves behind (the intent aside).
+            backend.client().zadd(KeyLayout.typed(backend.keys().followings(ANN), BOB.type()), 5, BOB.id());
+            backend.client().zadd(backend.keys().followings(ANN), 0, BOB.type());
             assertThat(backend.follows().exists(ANN, BOB)).isTrue();
             assertThat(backend.follows().count(BOB, Direction.FOLLOWERS, null)).isZero();
 
@@ -90,8 +89,8 @@ class RedisBackendTest {
             assertThat(backend.follows().since(ANN, BOB)).contains(Instant.ofEpochSecond(0, 5_000));
 
             // And the reverse: an unfollow cut after the first side.
-            Scripts.EDGE_REMOVE.run(backend.client(), List.of(backend.keys().followings(ANN)),
-                    List.of(BOB.type(), BOB.id()));
+            backend.client().zrem(KeyLayout.typed(backend.keys().followings(ANN), BOB.type()), BOB.id());
+            backend.client().zrem(backend.keys().followings(ANN), BOB.type());
             assertThat(backend.follows().unfollow(ANN, BOB)).isFalse();
             assertThat(backend.follows().count(BOB, Direction.FOLLOWERS, null)).isZero();
             assertThat(backend.client().exists(KeyLayout.typed(backend.keys().followers(BOB), "user"))).isFalse();

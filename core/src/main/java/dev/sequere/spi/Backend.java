@@ -89,8 +89,13 @@ public interface Backend extends AutoCloseable {
      * @param entryIds the entries to remove
      * @param feedNames the names of {@code follower}'s feeds to remove them from
      * @return how many entries were removed, 0 when {@code follower} follows {@code source}
+     * @throws dev.sequere.InvalidArgumentException when a feed name or an entry id is invalid,
+     *     whether or not {@code follower} follows {@code source}
      */
     default long purge(Ref follower, Ref source, Collection<String> entryIds, Collection<String> feedNames) {
+        // Checked before the follow is looked at, so that bad input fails whatever the graph's state.
+        feedNames.forEach(FeedKey::requireValidName);
+        entryIds.forEach(id -> Ref.requireValidId(id, "entry id"));
         if (entryIds.isEmpty() || feedNames.isEmpty()) {
             return 0;
         }
@@ -148,6 +153,20 @@ public interface Backend extends AutoCloseable {
      * @return how many interrupted writes were completed
      */
     default long repair() {
+        return 0;
+    }
+
+    /**
+     * Completes an interrupted multi-step write of one pair now: after it returns, both sides of
+     * the follow agree with the follower's side. The timeline calls it before it imports or
+     * purges, so that a follow cut between its two sides (a Redis Cluster master down, a crash)
+     * is not missed by later fan-outs, which walk the followee's side.
+     *
+     * @param follower the follower
+     * @param followee the followee
+     * @return how many sides changed
+     */
+    default long repair(Ref follower, Ref followee) {
         return 0;
     }
 

@@ -44,14 +44,16 @@ public final class JobStores {
     }
 
     /**
-     * Checks a worker id.
+     * Checks a worker id: 1 to 64 characters, not all whitespace.
      *
      * @param owner the candidate
      * @return the same id
      */
     public static String requireOwner(String owner) {
-        if (owner == null || owner.isEmpty() || owner.length() > 64) {
-            throw new InvalidArgumentException("worker id must be 1 to 64 characters, was '" + owner + "'");
+        // A blank id is a configuration mistake (an unset host name), never a real worker.
+        if (owner == null || owner.isBlank() || owner.length() > 64) {
+            throw new InvalidArgumentException("worker id must be 1 to 64 characters, not all blank, was '"
+                    + owner + "'");
         }
         return owner;
     }

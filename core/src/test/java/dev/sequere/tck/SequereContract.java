@@ -472,6 +472,19 @@ public abstract class SequereContract extends BackendContract {
         }
 
         @Test
+        void aStreamWalksEveryPageLazilyInListingOrder() {
+            populate();
+            List<Follow<Object>> walked = sequere().followers(hub).stream(5).toList();
+            assertThat(walked).containsExactlyElementsOf(sequere().followers(hub).page(12).items());
+            assertThat(sequere().followers(hub).oldestFirst().stream(1).toList())
+                    .containsExactlyElementsOf(sequere().followers(hub).oldestFirst().page(12).items());
+            assertThat(sequere().followers(new Project("nobody")).stream(3)).isEmpty();
+            assertThatThrownBy(() -> sequere().followers(hub).stream(0)).isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> sequere().followers(hub).stream(FollowQuery.MAX_LIMIT + 1))
+                    .isInstanceOf(InvalidArgumentException.class);
+        }
+
+        @Test
         void friendsAreMutual() {
             User a = users.add(new User("a"));
             User b = users.add(new User("b"));

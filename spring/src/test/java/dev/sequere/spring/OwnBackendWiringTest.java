@@ -37,6 +37,11 @@ class OwnBackendWiringTest {
         final AtomicInteger closed = new AtomicInteger();
 
         @Override
+        public dev.sequere.spi.JobStore jobs() {
+            return delegate.jobs();
+        }
+
+        @Override
         public FollowStore follows() {
             return delegate.follows();
         }

@@ -33,6 +33,11 @@ final class SlowFeedBackend implements Backend {
     }
 
     @Override
+    public dev.sequere.spi.JobStore jobs() {
+        return delegate.jobs();
+    }
+
+    @Override
     public FollowStore follows() {
         return delegate.follows();
     }

@@ -8,7 +8,7 @@ import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
+import dev.sequere.timeline.internal.action.ActionCodec;
 import dev.sequere.timeline.action.Verb;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -150,6 +150,7 @@ public final class TimelineQuery {
      * @return the count
      */
     public long count() {
+        timelines.enforceBounds(key());
         if (scans()) {
             return scanCount(Long.MIN_VALUE);
         }
@@ -171,6 +172,7 @@ public final class TimelineQuery {
         if (marker.isEmpty()) {
             return count();
         }
+        timelines.enforceBounds(key());
         if (scans()) {
             return scanCount(marker.getAsLong());
         }
@@ -226,6 +228,35 @@ public final class TimelineQuery {
     public Page<Action> actions(@Nullable String cursor, int limit) {
         Slice slice = fetch(cursor, limit);
         return new Page<>(actionsOf(slice), slice.nextCursor);
+    }
+
+    /**
+     * Every item of this query, read lazily page by page (actors and targets loaded per page),
+     * for a walk over a whole timeline without a hand-written cursor loop.
+     *
+     * @param pageSize items per page read, 1 to {@value #MAX_LIMIT}
+     * @return a sequential stream, in this query's order
+     */
+    public java.util.stream.Stream<TimelineItem> stream(int pageSize) {
+        checkLimit(pageSize);
+        return dev.sequere.Pages.stream(cursor -> page(cursor, pageSize));
+    }
+
+    /**
+     * Every action of this query, read lazily page by page, nothing loaded.
+     *
+     * @param pageSize actions per page read, 1 to {@value #MAX_LIMIT}
+     * @return a sequential stream, in this query's order
+     */
+    public java.util.stream.Stream<Action> streamActions(int pageSize) {
+        checkLimit(pageSize);
+        return dev.sequere.Pages.stream(cursor -> actions(cursor, pageSize));
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
+        }
     }
 
     private List<Action> actionsOf(Slice slice) {
@@ -287,6 +318,7 @@ public final class TimelineQuery {
         // Scoped by the filter, not by the feed read, so a cursor survives a change of FilterFeeds mode.
         String scope = owner.type() + "/" + owner.id() + "/" + timelines.names().filtered(base, verbName(), targetType);
         FeedEntry after = cursor == null ? null : TimelineCursors.decode(cursor, scope, order);
+        timelines.enforceBounds(key());
         if (scans()) {
             return scan(scope, after, limit);
         }

@@ -9,30 +9,30 @@ import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
 import dev.sequere.spi.FeedStore;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
+import dev.sequere.timeline.internal.action.ActionCodec;
 import dev.sequere.timeline.action.ActionDraft;
 import dev.sequere.timeline.action.ActionIds;
 import dev.sequere.timeline.action.Verb;
 import dev.sequere.timeline.action.VerbRegistry;
 import dev.sequere.spi.Job;
 import dev.sequere.spi.JobBacklog;
-import dev.sequere.timeline.fanout.ActionFeeds;
-import dev.sequere.timeline.fanout.DeleteJob;
-import dev.sequere.timeline.fanout.FanOutJob;
+import dev.sequere.timeline.internal.fanout.ActionFeeds;
+import dev.sequere.timeline.internal.fanout.DeleteJob;
+import dev.sequere.timeline.internal.fanout.FanOutJob;
 import dev.sequere.timeline.fanout.FanOutStats;
 import dev.sequere.timeline.fanout.RetryPolicy;
-import dev.sequere.timeline.fanout.StoreCalls;
+import dev.sequere.timeline.internal.fanout.StoreCalls;
 import dev.sequere.timeline.feed.Bounds;
 import dev.sequere.timeline.feed.FeedNames;
-import dev.sequere.timeline.feed.FeedTrimmer;
+import dev.sequere.timeline.internal.feed.FeedTrimmer;
 import dev.sequere.timeline.feed.FilterFeeds;
-import dev.sequere.timeline.feed.ReadMarkers;
-import dev.sequere.timeline.follow.FollowSync;
-import dev.sequere.timeline.follow.TimelineRebuild;
-import dev.sequere.timeline.job.JobEngine;
-import dev.sequere.timeline.job.JobHandler;
-import dev.sequere.timeline.job.JobSettings;
-import dev.sequere.timeline.job.Payloads;
+import dev.sequere.timeline.internal.feed.ReadMarkers;
+import dev.sequere.timeline.internal.follow.FollowSync;
+import dev.sequere.timeline.internal.follow.TimelineRebuild;
+import dev.sequere.timeline.internal.job.JobEngine;
+import dev.sequere.timeline.internal.job.JobHandler;
+import dev.sequere.timeline.internal.job.JobSettings;
+import dev.sequere.timeline.internal.job.Payloads;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +81,7 @@ public final class Timelines implements AutoCloseable {
     private final VerbRegistry verbs;
     private final FeedNames names;
     private final ReadMarkers readMarkers;
+    private final FeedTrimmer trimmer;
     private final StoreCalls calls;
     private final ActionFeeds actionFeeds;
     private final FanOutJob fanOut;
@@ -98,7 +99,7 @@ public final class Timelines implements AutoCloseable {
         this.feeds = sequere.backend().feeds();
         this.verbs = builder.verbRegistry();
         this.names = new FeedNames(builder.filterFeeds);
-        FeedTrimmer trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
+        this.trimmer = new FeedTrimmer(feeds, builder.bounds, sequere.clock());
         this.readMarkers = new ReadMarkers(feeds);
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.calls = new StoreCalls(builder.retry);
@@ -186,6 +187,12 @@ public final class Timelines implements AutoCloseable {
                     action = stored;
                     created = false;
                 }
+            }
+            if (created) {
+                // An application id may be published again after a delete: it is no longer a
+                // deleted action, which imports and purges would otherwise take back.
+                Ref owner = actor;
+                calls.call(() -> feeds.removeEntries(new FeedKey(owner, FeedNames.DELETED), List.of(id)));
             }
         }
         // The job first: from here on, a worker of any process finishes this publish if we die.
@@ -374,6 +381,13 @@ public final class Timelines implements AutoCloseable {
         return engine;
     }
 
+    /** Applies the bounds to a feed about to be read (nothing when unbounded). */
+    void enforceBounds(FeedKey feed) {
+        if (trimmer.active()) {
+            calls.call(() -> trimmer.trimNow(feed));
+        }
+    }
+
     int filterScanLimit() {
         return filterScanLimit;
     }
@@ -502,7 +516,7 @@ public final class Timelines implements AutoCloseable {
         private FilterFeeds filterFeeds = FilterFeeds.PUBLIC_AND_GLOBAL;
         private int filterScanLimit = 10_000;
         private boolean importOnFollow = true;
-        private int importLimit = 100;
+        private int importLimit = 200;
         private boolean removeOnUnfollow = true;
         private Bounds bounds = Bounds.NONE;
         private @Nullable Supplier<String> actionIds;
@@ -522,7 +536,7 @@ public final class Timelines implements AutoCloseable {
          * @return this builder
          */
         public Builder actionIds(Supplier<String> generator) {
-            this.actionIds = Objects.requireNonNull(generator, "generator");
+            this.actionIds = requireArgument(generator, "generator");
             return this;
         }
 
@@ -724,7 +738,7 @@ public final class Timelines implements AutoCloseable {
         }
 
         /**
-         * How many of the followee's newest public actions a follow imports (default 100).
+         * How many of the followee's newest public actions a follow imports (default 200, as Mastodon; one batched conditional delivery per 500).
          *
          * @param limit at least 0
          * @return this builder

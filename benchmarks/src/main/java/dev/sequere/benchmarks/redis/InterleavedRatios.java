@@ -4,7 +4,7 @@ import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.benchmarks.Rounds;
 import dev.sequere.redis.RedisBackend;
-import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.redis.KeyLayout;
 import dev.sequere.spi.Backend;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.EdgeQuery;

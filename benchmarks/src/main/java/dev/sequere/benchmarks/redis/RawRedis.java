@@ -1,7 +1,7 @@
 package dev.sequere.benchmarks.redis;
 
 import dev.sequere.Ref;
-import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.redis.KeyLayout;
 import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.AbstractPipeline;

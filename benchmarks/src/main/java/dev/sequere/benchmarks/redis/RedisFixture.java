@@ -2,7 +2,7 @@ package dev.sequere.benchmarks.redis;
 
 import dev.sequere.Ref;
 import dev.sequere.redis.RedisBackend;
-import dev.sequere.redis.keys.KeyLayout;
+import dev.sequere.redis.KeyLayout;
 import dev.sequere.spi.Direction;
 import java.util.HashMap;
 import java.util.Map;

@@ -11,7 +11,7 @@ import dev.sequere.spi.FeedStore;
 import dev.sequere.timeline.TimelineItem;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.action.Action;
-import dev.sequere.timeline.action.ActionCodec;
+import dev.sequere.timeline.internal.action.ActionCodec;
 import dev.sequere.timeline.action.Verb;
 import java.util.ArrayList;
 import java.util.List;

@@ -187,6 +187,55 @@ class ChirpHttpTest {
         assertThat(client.get("/api/me", bob).status()).isEqualTo(401);
     }
 
+    @Test
+    @Order(9)
+    void brokenPercentEscapesInAFormBodyAnswer400() {
+        // URLDecoder throws IllegalArgumentException on "%zz" and on a trailing "%": a client's
+        // mistake, not the server's.
+        for (String form : List.of("identifier=user&object_id=%zz", "identifier=user&object_id=1%", "%g1=user")) {
+            ChirpClient.Answer a = client.postForm("/api/follow", alice, form);
+            assertThat(a.status()).as(form).isEqualTo(400);
+            assertThat(a.json().get("error").asText()).as(form).contains("percent");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void methodNotAllowedSaysWhichMethodsAre() {
+        ChirpClient.Answer get = client.get("/api/follow", alice);
+        assertThat(get.status()).isEqualTo(405);
+        assertThat(get.raw().headers().firstValue("Allow")).hasValue("POST");
+        ChirpClient.Answer post = client.post("/api/users/alice", alice, Map.of());
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.raw().headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    @Order(11)
+    void aDamagedCursorIsReportedAsADamagedLink() {
+        String valid = client.get("/api/users/alice/posts?limit=1", null).json().get("next").asText();
+        for (String path : List.of("/api/timeline?cursor=damaged", "/api/users/alice/posts?cursor=damaged",
+                "/api/users/alice/followers?cursor=damaged", "/api/users/bob/following?cursor=AQ",
+                // a real cursor of one listing passed to another
+                "/api/users/bob/posts?cursor=" + valid)) {
+            ChirpClient.Answer a = client.get(path, alice);
+            assertThat(a.status()).as(path).isEqualTo(400);
+            assertThat(a.json().get("error").asText()).as(path)
+                    .contains("damaged or expired").doesNotContain("another version");
+        }
+    }
+
+    @Test
+    @Order(12)
+    void anUnknownUserIs404EverywhereItIsNamed() {
+        for (String path : List.of("/api/users/nobody", "/api/users/nobody/posts", "/api/users/nobody/followers",
+                "/api/users/nobody/following")) {
+            ChirpClient.Answer a = client.get(path, alice);
+            assertThat(a.status()).as(path).isEqualTo(404);
+            assertThat(a.json().get("error").asText()).as(path).contains("nobody");
+        }
+    }
+
     private static JsonNode await(String path, String token, Predicate<JsonNode> done) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
         try {

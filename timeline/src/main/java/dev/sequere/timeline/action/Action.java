@@ -53,6 +53,7 @@ public record Action(String id, Ref actor, Verb verb, @Nullable Ref target, Inst
      * @param actor a registered application object or a {@link Ref}
      * @param verb what it did; must be registered for the actor's type
      * @return a draft to complete and publish
+     * @throws dev.sequere.InvalidArgumentException when {@code actor} or {@code verb} is null
      */
     public static ActionDraft of(Object actor, Verb verb) {
         return new ActionDraft(actor, verb);

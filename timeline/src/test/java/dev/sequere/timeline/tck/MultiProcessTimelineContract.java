@@ -104,7 +104,7 @@ public abstract class MultiProcessTimelineContract {
     @Test
     void aFanOutKilledAtPublishOrMidwayIsFinishedByAnotherProcessExactlyOnce() throws Exception {
         String spec = newNamespace();
-        int followers = SOAK ? 50_000 : 3_000;
+        int followers = SOAK ? 50_000 : 1_000;
         try (Backend backend = open(spec)) {
             try {
                 Ref star = Ref.of("person", "star");
@@ -139,6 +139,47 @@ public abstract class MultiProcessTimelineContract {
                             assertThat(backend.feeds().score(home, id)).as("fan%d holds %s", i, id).isPresent();
                         }
                     }
+                }
+            } finally {
+                dropNamespace(backend);
+            }
+        }
+    }
+
+    @Test
+    void aFollowKilledDuringItsImportIsCompletedByAnotherProcess() throws Exception {
+        String spec = newNamespace();
+        int actions = SOAK ? 10_000 : 600;
+        try (Backend backend = open(spec)) {
+            try {
+                Ref star = Ref.of("person", "star");
+                Ref fan = Ref.of("person", "fan");
+                List<String> published = new ArrayList<>();
+                FeedKey starPublic = new FeedKey(star, FeedNames.PUBLIC);
+                java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+                for (int i = 0; i < actions; i++) {
+                    dev.sequere.timeline.action.Action action = new dev.sequere.timeline.action.Action(
+                            String.format("a%06d", i), star, WorkloadChild.POST, null, t0.plusMillis(i), java.util.Map.of());
+                    backend.feeds().putItem(action.id(),
+                            dev.sequere.timeline.internal.action.ActionCodec.encode(action));
+                    backend.feeds().add(dev.sequere.timeline.internal.action.ActionCodec.entry(action),
+                            List.of(starPublic));
+                    published.add(action.id());
+                }
+                Path log = Files.createTempFile("sequere-child", ".log");
+                Process child = start(log, spec, "follow", "fan", "star");
+                awaitLine(child, log, "following");
+                FeedKey home = new FeedKey(fan, FeedNames.PRIVATE);
+                // Killed once the import has begun (or, on a fast store, finished).
+                Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> backend.feeds().count(home) > 0 || !child.isAlive());
+                child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                Sequere sequere = WorkloadChild.sequere(backend);
+                try (Timelines timelines = WorkloadChild.timelines(sequere).workers(1).build()) {
+                    awaitEmptyBacklog(timelines);
+                    assertThat(backend.follows().exists(fan, star)).isTrue();
+                    assertThat(ids(backend, home)).containsExactlyInAnyOrderElementsOf(published);
+                    assertThat(timelines.of(fan).check().consistent()).isTrue();
                 }
             } finally {
                 dropNamespace(backend);

@@ -722,6 +722,20 @@ public abstract class TimelineContract {
     class Listings {
 
         @Test
+        void aStreamWalksTheWholeTimelineLikeItsCursors() {
+            Person thoas = directory.person("thoas");
+            for (int i = 0; i < 11; i++) {
+                timelines.publish(Action.of(thoas, POST));
+            }
+            TimelineQuery feed = timelines.of(thoas).privateFeed();
+            assertThat(feed.streamActions(4).map(Action::id).toList()).containsExactlyElementsOf(ids(feed));
+            assertThat(feed.stream(3).map(item -> item.action().id()).toList()).containsExactlyElementsOf(ids(feed));
+            assertThat(feed.oldestFirst().streamActions(5).map(Action::id).toList())
+                    .containsExactlyElementsOf(ids(feed.oldestFirst()));
+            assertThatThrownBy(() -> feed.stream(0)).isInstanceOf(InvalidArgumentException.class);
+        }
+
+        @Test
         void pagesWalkEveryActionOnceInBothOrdersWithOneLoaderCallPerTypePerPage() {
             Person thoas = directory.person("thoas");
             List<String> published = new ArrayList<>();
@@ -892,6 +906,39 @@ public abstract class TimelineContract {
             Action recent = timelines.publish(Action.of(thoas, POST).at(clock.peek().minus(Duration.ofDays(1))));
             assertThat(ids(timelines.of(thoas).publicFeed())).containsExactly(recent.id());
             assertThat(timelines.of(thoas).publicFeed().verb(POST).count()).isEqualTo(1);
+        }
+        @Test
+        void entriesPastTheRetentionWindowAreNeitherListedNorCountedEvenWithoutAWrite() {
+            rebuild(b -> b.bounds(new Bounds(0, Duration.ofHours(1), 1)));
+            Person thoas = directory.person("thoas");
+            Person fan = directory.person("fan");
+            sequere.follow(fan, thoas);
+            timelines.publish(Action.of(thoas, POST));
+            clock.advance(Duration.ofMinutes(30));
+            timelines.publish(Action.of(thoas, POST));
+            // Two hours later, nobody wrote anything: both actions are older than the window.
+            clock.advance(Duration.ofHours(2));
+            for (Timeline timeline : List.of(timelines.of(thoas), timelines.of(fan))) {
+                assertThat(timeline.privateFeed().count()).isZero();
+                assertThat(timeline.unreadCount()).isZero();
+                assertThat(ids(timeline.privateFeed())).isEmpty();
+                assertThat(timeline.privateFeed().verb(POST).count()).isZero();
+            }
+            assertThat(timelines.of(thoas).publicFeed().count()).isZero();
+        }
+
+        @Test
+        void aCountBoundIsExactOnReadWhenWritesTrimOnlyNowAndThen() {
+            rebuild(b -> b.bounds(new Bounds(3, null, 1_000_000)));
+            Person thoas = directory.person("thoas");
+            List<String> published = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                published.add(timelines.publish(Action.of(thoas, POST)).id());
+            }
+            List<String> newest = reversed(published.subList(3, 6));
+            assertThat(timelines.of(thoas).privateFeed().count()).isEqualTo(3);
+            assertThat(ids(timelines.of(thoas).privateFeed())).containsExactlyElementsOf(newest);
+            assertThat(timelines.of(thoas).unreadCount()).isEqualTo(3);
         }
     }
 

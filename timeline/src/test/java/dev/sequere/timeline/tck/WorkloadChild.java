@@ -32,7 +32,9 @@ import java.util.function.Function;
  *       {@code done} once its own fan-outs are finished;</li>
  *   <li>{@code publish <actor id>}: publishes one action of that person with fan-out on a
  *       background thread, prints {@code published <action id>} as soon as {@code publish}
- *       returns, then keeps delivering until killed (or done).</li>
+ *       returns, then keeps delivering until killed (or done);</li>
+ *   <li>{@code follow <follower id> <followee id>}: prints {@code following}, then follows (and
+ *       imports) until killed (or done).</li>
  * </ul>
  */
 public final class WorkloadChild {
@@ -61,6 +63,7 @@ public final class WorkloadChild {
                 case "workload" -> workload(sequere, Long.parseLong(args[3]), Integer.parseInt(args[4]),
                         Integer.parseInt(args[5]));
                 case "publish" -> publish(sequere, args[3]);
+                case "follow" -> follow(sequere, args[3], args[4]);
                 default -> throw new IllegalArgumentException("unknown mode " + args[2]);
             }
         }
@@ -122,6 +125,15 @@ public final class WorkloadChild {
             pool.shutdown();
         }
         System.out.println("done");
+    }
+
+    private static void follow(Sequere sequere, String follower, String followee) {
+        try (Timelines timelines = timelines(sequere).workers(0).build()) {
+            System.out.println("following");
+            System.out.flush();
+            sequere.follow(Ref.of("person", follower), Ref.of("person", followee));
+            System.out.println("done " + timelines.stats().delivered());
+        }
     }
 
     private static void publish(Sequere sequere, String actorId) throws Exception {

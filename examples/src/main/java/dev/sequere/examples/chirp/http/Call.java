@@ -48,7 +48,7 @@ public final class Call {
      * @return the decoded value
      */
     public String path(int index) {
-        return URLDecoder.decode(pathParams.get(index), StandardCharsets.UTF_8);
+        return decode(pathParams.get(index), "the path");
     }
 
     /**
@@ -58,7 +58,7 @@ public final class Call {
      * @return its value, or {@code null}
      */
     public @Nullable String query(String name) {
-        return parseForm(exchange.getRequestURI().getRawQuery()).get(name);
+        return parseForm(exchange.getRequestURI().getRawQuery(), "the query").get(name);
     }
 
     /**
@@ -170,7 +170,7 @@ public final class Call {
         }
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (type != null && type.startsWith("application/x-www-form-urlencoded")) {
-            return parseForm(new String(body, StandardCharsets.UTF_8));
+            return parseForm(new String(body, StandardCharsets.UTF_8), "the form body");
         }
         JsonNode node;
         try {
@@ -190,7 +190,7 @@ public final class Call {
         return map;
     }
 
-    private static Map<String, String> parseForm(@Nullable String raw) {
+    private static Map<String, String> parseForm(@Nullable String raw, String where) {
         Map<String, String> map = new HashMap<>();
         if (raw == null || raw.isEmpty()) {
             return map;
@@ -199,8 +199,19 @@ public final class Call {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            map.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            map.putIfAbsent(decode(key, where), decode(value, where));
         }
         return map;
+    }
+
+    private static String decode(String raw, String where) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // URLDecoder's answer to "%zz" or a trailing "%": the client's mistake, so 400, not 500.
+            // Only a form body can get here: the JDK's server already answers 400 to a request
+            // line whose path or query has such an escape.
+            throw ChirpException.badRequest("malformed percent escape in " + where + " (expected % and two hex digits)");
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sequere.InvalidArgumentException;
+import dev.sequere.InvalidCursorException;
 import dev.sequere.examples.chirp.ChirpException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +25,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The JDK's HTTP server serving {@link ChirpApi}, started and stopped with the Spring context.
- * Maps {@link ChirpException} to its status and Sequere's argument errors (a damaged cursor) to
- * 400, always with a JSON body {@code {"error": "..."}}.
+ * Maps {@link ChirpException} to its status, a damaged or foreign cursor to 400 "this link is
+ * damaged or expired", Sequere's other argument errors to 400, a path whose methods do not include
+ * the request's to 405 with an {@code Allow} header, always with a JSON body
+ * {@code {"error": "..."}}.
  */
 public final class ChirpServer implements SmartLifecycle {
 
@@ -105,6 +110,11 @@ public final class ChirpServer implements SmartLifecycle {
             reply = dispatch(exchange);
         } catch (ChirpException e) {
             reply = Reply.json(e.status(), Map.of("error", e.getMessage()));
+        } catch (InvalidCursorException e) {
+            // Cursors only come from chirp's own answers, so a bad one is a damaged or stale link
+            // (edited by hand, cut short, or from another listing); Sequere's wording ("another
+            // version of Sequere") means nothing to whoever followed it.
+            reply = Reply.json(400, Map.of("error", "this link is damaged or expired: start again from the first page"));
         } catch (InvalidArgumentException e) {
             reply = Reply.json(400, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
@@ -116,14 +126,14 @@ public final class ChirpServer implements SmartLifecycle {
 
     private Reply dispatch(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        boolean pathMatched = false;
+        Set<String> allowed = new LinkedHashSet<>();
         for (Route route : api.routes()) {
             Matcher matcher = route.path().matcher(path);
             if (!matcher.matches()) {
                 continue;
             }
-            pathMatched = true;
             if (!route.method().equals(exchange.getRequestMethod())) {
+                allowed.add(route.method());
                 continue;
             }
             List<String> params = new ArrayList<>(matcher.groupCount());
@@ -132,7 +142,12 @@ public final class ChirpServer implements SmartLifecycle {
             }
             return route.handler().handle(new Call(exchange, params, api.accounts(), json));
         }
-        throw pathMatched ? new ChirpException(405, "method not allowed") : ChirpException.notFound("no such page");
+        if (allowed.isEmpty()) {
+            throw ChirpException.notFound("no such page");
+        }
+        // RFC 9110 15.5.6: a 405 says which methods the resource supports.
+        String allow = String.join(", ", allowed);
+        return Reply.json(405, Map.of("error", "method not allowed: use " + allow)).header("Allow", allow);
     }
 
     private void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -1,7 +1,0 @@
-/**
- * Running Jedis calls: maps client failures to {@link dev.sequere.BackendException} and decodes script replies.
- */
-@NullMarked
-package dev.sequere.redis.command;
-
-import org.jspecify.annotations.NullMarked;

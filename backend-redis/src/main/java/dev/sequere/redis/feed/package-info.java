@@ -1,7 +1,0 @@
-/**
- * Feeds on sorted sets and item bodies stored once as strings.
- */
-@NullMarked
-package dev.sequere.redis.feed;
-
-import org.jspecify.annotations.NullMarked;

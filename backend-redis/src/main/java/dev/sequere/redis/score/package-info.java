@@ -1,7 +1,0 @@
-/**
- * Scores: how times and feed scores become exact Redis sorted-set scores (doubles) and range bounds.
- */
-@NullMarked
-package dev.sequere.redis.score;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Internal to the timeline module (not API: may change in any release). See {@code dev.sequere.timeline}.
+ */
+@NullMarked
+package dev.sequere.timeline.internal.follow;
+
+import org.jspecify.annotations.NullMarked;
