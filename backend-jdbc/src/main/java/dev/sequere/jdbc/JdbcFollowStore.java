@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #follow} stores the two resources if they are new (insert-if-absent; resource rows are
  * never deleted) and then inserts the edge if absent: that second statement's update count says
  * whether the state changed, with no read before the write. {@link #unfollow} is one delete.
- * Reads look the subject's surrogate up inside the statement itself. Counts are {@code COUNT(*)}
- * over an index, so they are exact under any concurrency and can never drift.
+ * Either one, when it changed an edge, adjusts both ends' {@link FollowCounters counters} in the
+ * same transaction, so follower and following counts are O(1) sums of a few rows and exact;
+ * counts filtered by type and friends counts are {@code COUNT(*)} over an index.
+ * Reads look the subject's surrogate up inside the statement itself.
  *
  * <p>Every statement text is built once, in the constructor: a call only binds parameters.
  */
@@ -44,8 +46,11 @@ public final class JdbcFollowStore implements FollowStore {
     private final String insert;
     private final String delete;
     private final String since;
-    private final String removeOutgoing;
-    private final String removeIncoming;
+    private final FollowCounters counters;
+    private final String ridOf;
+    private final String[] lockEdges = new String[2];
+    private final String[] deleteEdges = new String[2];
+    private final String[] otherColumn = new String[2];
     /** Page statements by {@link #shape}; count statements by direction and type filter. */
     private final String[] pages = new String[Direction.values().length * 8];
     private final String[] counts = new String[Direction.values().length * 2];
@@ -70,8 +75,15 @@ public final class JdbcFollowStore implements FollowStore {
         String edge = " WHERE follower_rid = " + rid + " AND followee_rid = " + rid;
         this.delete = "DELETE FROM " + table + edge;
         this.since = "SELECT since_us FROM " + table + edge;
-        this.removeOutgoing = "DELETE FROM " + table + " WHERE follower_rid = " + rid;
-        this.removeIncoming = "DELETE FROM " + table + " WHERE followee_rid = " + rid;
+        this.counters = new FollowCounters(sql.dialect(), tables);
+        this.ridOf = "SELECT rid FROM " + tables.resources() + " WHERE res_type = ? AND res_id = ?";
+        // Outgoing edges (index 0), then incoming ones (1).
+        String[][] sides = {{"follower_rid", "followee_rid"}, {"followee_rid", "follower_rid"}};
+        for (int i = 0; i < 2; i++) {
+            otherColumn[i] = sides[i][1];
+            lockEdges[i] = "SELECT " + sides[i][1] + " FROM " + table + " WHERE " + sides[i][0] + " = ? FOR UPDATE";
+            deleteEdges[i] = "DELETE FROM " + table + " WHERE " + sides[i][0] + " = ?";
+        }
         for (Direction direction : Direction.values()) {
             for (int typed = 0; typed < 2; typed++) {
                 counts[direction.ordinal() * 2 + typed] = countSql(tables, direction, typed == 1);
@@ -102,8 +114,12 @@ public final class JdbcFollowStore implements FollowStore {
                 s.setString(3, follower.id());
                 s.setString(4, followee.type());
                 s.setString(5, followee.id());
-                return s.executeUpdate() > 0;
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
             }
+            counters.edge(c, follower, followee, 1);
+            return true;
         });
     }
 
@@ -111,11 +127,16 @@ public final class JdbcFollowStore implements FollowStore {
     public boolean unfollow(Ref follower, Ref followee) {
         Checks.notNull(follower, "follower");
         Checks.notNull(followee, "followee");
-        return sql.statement("unfollow", c -> {
+        // The delete's update count decides whether the counters change, in the same transaction.
+        return sql.transaction("unfollow", c -> {
             try (PreparedStatement s = c.prepareStatement(delete)) {
                 bindPair(s, follower, followee);
-                return s.executeUpdate() > 0;
+                if (s.executeUpdate() == 0) {
+                    return false;
+                }
             }
+            counters.edge(c, follower, followee, -1);
+            return true;
         });
     }
 
@@ -145,12 +166,15 @@ public final class JdbcFollowStore implements FollowStore {
         if (type != null) {
             Ref.requireValidType(type);
         }
-        String query = counts[direction.ordinal() * 2 + (type == null ? 0 : 1)];
+        boolean counted = FollowCounters.counted(direction, type);
+        String query = counted ? counters.readSql() : counts[direction.ordinal() * 2 + (type == null ? 0 : 1)];
         return sql.statement(COUNT_NAMES[direction.ordinal()], c -> {
             try (PreparedStatement s = c.prepareStatement(query)) {
                 s.setString(1, subject.type());
                 s.setString(2, subject.id());
-                if (type != null) {
+                if (counted) {
+                    s.setInt(3, FollowCounters.direction(direction));
+                } else if (type != null) {
                     s.setString(3, type);
                 }
                 try (ResultSet rs = s.executeQuery()) {
@@ -205,15 +229,60 @@ public final class JdbcFollowStore implements FollowStore {
     public long removeAll(Ref subject) {
         Checks.notNull(subject, "subject");
         return sql.transaction("forget", c -> {
-            long removed = 0;
-            for (String statement : List.of(removeOutgoing, removeIncoming)) {
-                try (PreparedStatement s = c.prepareStatement(statement)) {
-                    s.setString(1, subject.type());
-                    s.setString(2, subject.id());
-                    // A self-follow goes with the first statement, so it is counted once.
-                    removed += s.executeUpdate();
+            long rid;
+            try (PreparedStatement s = c.prepareStatement(ridOf)) {
+                s.setString(1, subject.type());
+                s.setString(2, subject.id());
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return 0L;
+                    }
+                    rid = rs.getLong(1);
                 }
             }
+            // The counters lose exactly the edges the deletes removed, read back from the deletes
+            // themselves, whatever follows and unfollows run meanwhile; they are written at the
+            // end, all in key order, so that this transaction never holds a counter while it waits
+            // for an edge. A self-follow goes with the outgoing edges, so it is counted once.
+            FollowCounters.Batch batch = new FollowCounters.Batch();
+            long removed = 0;
+            for (int side = 0; side < 2; side++) {
+                @Nullable String returning = sql.dialect().deleteReturning(deleteEdges[side], otherColumn[side]);
+                List<Long> others = new ArrayList<>();
+                if (returning != null) {
+                    try (PreparedStatement s = c.prepareStatement(returning)) {
+                        s.setLong(1, rid);
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                others.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                } else {
+                    // MySQL: the rows locked first are exactly those the delete then removes.
+                    try (PreparedStatement s = c.prepareStatement(lockEdges[side])) {
+                        s.setLong(1, rid);
+                        try (ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                others.add(rs.getLong(1));
+                            }
+                        }
+                    }
+                    try (PreparedStatement s = c.prepareStatement(deleteEdges[side])) {
+                        s.setLong(1, rid);
+                        s.executeUpdate();
+                    }
+                }
+                for (long other : others) {
+                    if (side == 0) {
+                        batch.removed(rid, other);
+                    } else {
+                        batch.removed(other, rid);
+                    }
+                }
+                removed += others.size();
+            }
+            counters.flush(c, batch);
             return removed;
         });
     }

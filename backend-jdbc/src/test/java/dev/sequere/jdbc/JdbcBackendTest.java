@@ -467,7 +467,10 @@ class JdbcBackendTest {
             for (String name : List.of("x_jobs", "x_jobs_claim", "lease_until_us, id", "x_schema_version")) {
                 assertThat(v4).as(dialect).contains(name);
             }
-            assertThat(v1 + v2 + v3 + v4).as(dialect).doesNotContain("${prefix}");
+            String v5 = String.join("\n", Migration.ALL.get(4).statements(dialect, tables));
+            assertThat(v5).as(dialect).contains("x_follow_counts").contains("PRIMARY KEY (rid, direction, slot)")
+                    .contains("GROUP BY followee_rid").contains("GROUP BY follower_rid").contains("x_schema_version");
+            assertThat(v1 + v2 + v3 + v4 + v5).as(dialect).doesNotContain("${prefix}");
         }
     }
 }

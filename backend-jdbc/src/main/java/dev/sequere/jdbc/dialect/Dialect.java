@@ -121,6 +121,27 @@ public abstract class Dialect {
     }
 
     /**
+     * Adds deltas to counter rows, creating the rows that do not exist.
+     *
+     * @param table the counters table, keyed {@code (rid, direction, slot)} with the value {@code n}
+     * @param select a query yielding {@code (rid, direction, slot, delta)} rows of distinct keys
+     * @return the statement
+     */
+    public abstract String addToCounters(String table, String select);
+
+    /**
+     * A query that runs {@code delete} and yields {@code column} of every row it deleted.
+     *
+     * @param delete a {@code DELETE} statement on one table
+     * @param column the column to return
+     * @return the query ({@code DELETE ... RETURNING} on PostgreSQL and MariaDB), or {@code null}
+     *     when the database has no such form (MySQL)
+     */
+    public @Nullable String deleteReturning(String delete, String column) {
+        return delete + " RETURNING " + column;
+    }
+
+    /**
      * Deletes an entry from the feed of every follower of a resource, in one statement.
      * Parameters, in order: feed name, entry id, followee type, followee id.
      *

@@ -46,6 +46,21 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public String addToCounters(String table, String select) {
+        // Two MERGEs creating the same row at once: the loser fails on the key (23505), which
+        // isRetryable lets the runner retry; the retry finds the row and updates it.
+        return "MERGE INTO " + table + " c USING (" + select + ") s (rid, direction, slot, n)"
+                + " ON (c.rid = s.rid AND c.direction = s.direction AND c.slot = s.slot)"
+                + " WHEN MATCHED THEN UPDATE SET n = c.n + s.n"
+                + " WHEN NOT MATCHED THEN INSERT (rid, direction, slot, n) VALUES (s.rid, s.direction, s.slot, s.n)";
+    }
+
+    @Override
+    public String deleteReturning(String delete, String column) {
+        return "SELECT " + column + " FROM OLD TABLE (" + delete + ")";
+    }
+
+    @Override
     public String nowMicros() {
         return "DATEDIFF(MICROSECOND, TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00', CURRENT_TIMESTAMP)";
     }

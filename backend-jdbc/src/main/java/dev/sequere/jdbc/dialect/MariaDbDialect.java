@@ -3,6 +3,7 @@ package dev.sequere.jdbc.dialect;
 import dev.sequere.jdbc.schema.TableNames;
 import java.sql.SQLException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MariaDB 10.11+ and MySQL 8: {@code INSERT IGNORE} (affected rows count only inserted rows,
@@ -67,6 +68,18 @@ public final class MariaDbDialect extends Dialect {
     public String migrationUnlock(String name) {
         // Named locks belong to the session, not to the transaction.
         return "SELECT RELEASE_LOCK('sequere:" + name + "')";
+    }
+
+    @Override
+    public String addToCounters(String table, String select) {
+        // VALUES(n) is deprecated on MySQL 8.0.20+ (a warning) but is what MariaDB understands.
+        return "INSERT INTO " + table + " (rid, direction, slot, n) " + select + " ON DUPLICATE KEY UPDATE n = " + table + ".n + VALUES(n)";
+    }
+
+    @Override
+    public @Nullable String deleteReturning(String delete, String column) {
+        // MariaDB has DELETE ... RETURNING; MySQL 8 does not.
+        return mysql ? null : super.deleteReturning(delete, column);
     }
 
     @Override

@@ -29,6 +29,12 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String addToCounters(String table, String select) {
+        return "INSERT INTO " + table + " AS c (rid, direction, slot, n) " + select
+                + " ON CONFLICT (rid, direction, slot) DO UPDATE SET n = c.n + EXCLUDED.n";
+    }
+
+    @Override
     public String nowMicros() {
         return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)";
     }

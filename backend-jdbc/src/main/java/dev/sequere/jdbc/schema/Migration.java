@@ -21,7 +21,8 @@ public record Migration(int version, String description) {
 
     /** Every migration, oldest first. Appending is how the schema evolves. */
     public static final List<Migration> ALL = List.of(new Migration(1, "sequere"), new Migration(2, "surrogate_keys"),
-            new Migration(3, "feed_key_entry_first"), new Migration(4, "jobs"));
+            new Migration(3, "feed_key_entry_first"), new Migration(4, "jobs"),
+            new Migration(5, "follow_counts"));
 
     /** Validates the record. */
     public Migration {

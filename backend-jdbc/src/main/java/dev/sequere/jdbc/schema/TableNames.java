@@ -69,6 +69,15 @@ public record TableNames(String prefix) {
     }
 
     /**
+     * The follower and following counters: slots per resource and direction, summed on read.
+     *
+     * @return the table name
+     */
+    public String followCounts() {
+        return prefix + "follow_counts";
+    }
+
+    /**
      * The durable jobs (the outbox of the timeline's fan-outs, imports, removals and deletes).
      *
      * @return the table name
@@ -94,7 +103,7 @@ public record TableNames(String prefix) {
      * @return the table names
      */
     public List<String> allTables() {
-        return List.of(jobs(), items(), feedEntries(), follows(), resources(), prefix + "feed_entries",
+        return List.of(followCounts(), jobs(), items(), feedEntries(), follows(), resources(), prefix + "feed_entries",
                 prefix + "follows", schemaVersion());
     }
 
