@@ -3,7 +3,7 @@ package dev.sequere.jdbc;
 import dev.sequere.Ref;
 import dev.sequere.jdbc.dialect.Dialect;
 import dev.sequere.jdbc.schema.TableNames;
-import dev.sequere.jdbc.sql.Statements;
+import dev.sequere.jdbc.internal.sql.Statements;
 import dev.sequere.spi.Direction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

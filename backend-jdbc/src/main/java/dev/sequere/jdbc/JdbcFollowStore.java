@@ -3,7 +3,7 @@ package dev.sequere.jdbc;
 import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.jdbc.schema.TableNames;
-import dev.sequere.jdbc.sql.SqlRunner;
+import dev.sequere.jdbc.internal.sql.SqlRunner;
 import dev.sequere.spi.Direction;
 import dev.sequere.spi.Edge;
 import dev.sequere.spi.EdgeQuery;

@@ -2,7 +2,7 @@ package dev.sequere.jdbc;
 
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.jdbc.schema.TableNames;
-import dev.sequere.jdbc.sql.SqlRunner;
+import dev.sequere.jdbc.internal.sql.SqlRunner;
 import dev.sequere.spi.EpochMicros;
 import dev.sequere.spi.Job;
 import dev.sequere.spi.JobBacklog;

@@ -1,4 +1,4 @@
-package dev.sequere.jdbc.sql;
+package dev.sequere.jdbc.internal.sql;
 
 import dev.sequere.BackendException;
 import dev.sequere.jdbc.dialect.Dialect;

@@ -1,4 +1,4 @@
-package dev.sequere.jdbc.sql;
+package dev.sequere.jdbc.internal.sql;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -3,6 +3,6 @@
  * its transaction when it has one), retries of deadlocks, time conversion and keyset predicates.
  */
 @NullMarked
-package dev.sequere.jdbc.sql;
+package dev.sequere.jdbc.internal.sql;
 
 import org.jspecify.annotations.NullMarked;
