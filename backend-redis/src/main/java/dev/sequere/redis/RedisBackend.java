@@ -166,6 +166,12 @@ public final class RedisBackend implements Backend {
     /** One page read, then per-slot delivery scripts, pipelined (see {@link ConditionalDelivery}). */
     @Override
     public FanOutStep fanOutStep(Ref source, List<String> feedNames, FeedEntry entry, @Nullable Edge after, int limit) {
+        if (feedNames.size() == 1) {
+            FanOutStep onServer = fanOut.step(source, feedNames.get(0), entry, after, limit);
+            if (onServer != null) {
+                return onServer;
+            }
+        }
         return delivery.fanOutStep(source, feedNames, entry, after, limit);
     }
 

@@ -2,15 +2,19 @@ package dev.sequere.redis.internal.fanout;
 
 import dev.sequere.InvalidArgumentException;
 import dev.sequere.Ref;
+import dev.sequere.redis.KeyLayout;
 import dev.sequere.redis.internal.command.RedisCalls;
 import dev.sequere.redis.internal.command.Replies;
-import dev.sequere.redis.KeyLayout;
 import dev.sequere.redis.internal.script.Scripts;
+import dev.sequere.spi.Edge;
+import dev.sequere.spi.EpochMicros;
+import dev.sequere.spi.FanOutStep;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -91,6 +95,52 @@ public final class FollowerFanOut {
         }
         return forEachChunk(source, feedName, batchSize, "fanOutRemove",
                 (pipeline, key) -> pipeline.zrem(key, entryId));
+    }
+
+    /**
+     * One step of a conditional fan-out, on the server, when it can be: on a single node both
+     * sides of a follow change in one script, so membership in the followers set <em>is</em> the
+     * follow, and {@code fan_out.lua} (atomic, like an unfollow's script) delivers to exactly the
+     * followers of the moment, without the follower list crossing the network twice. Handles the
+     * common shape, followers of one type and one feed name; returns {@code null} for the others,
+     * which the caller serves with its general conditional step.
+     *
+     * @param source whose followers receive the entry
+     * @param feedName the followers' feed name
+     * @param entry the entry
+     * @param after the last follower of the previous step, or {@code null}
+     * @param limit followers in this step
+     * @return the step, or {@code null} when this shape is not served here
+     */
+    public @Nullable FanOutStep step(Ref source, String feedName, FeedEntry entry, @Nullable Edge after, int limit) {
+        if (!onServer) {
+            return null;
+        }
+        validate(source, feedName, limit);
+        String base = keys.followers(source);
+        String tail = "}:feed:" + feedName;
+        return RedisCalls.call("fanOutStep", () -> {
+            List<String> types = jedis.zrange(base, 0, -1);
+            if (types.isEmpty()) {
+                return new FanOutStep(0, null);
+            }
+            String type = types.get(0);
+            if (types.size() != 1 || (after != null && !after.ref().type().equals(type))) {
+                return null;
+            }
+            String head = keys.prefix() + '{' + type + ':';
+            List<String> cursor = after == null ? List.of("0", "", "")
+                    : List.of("1", Long.toString(EpochMicros.of(after.since())), after.ref().id());
+            List<Object> reply = Replies.list(Scripts.FAN_OUT.run(jedis, List.of(KeyLayout.typed(base, type)),
+                    List.of("add", Integer.toString(limit), cursor.get(0), cursor.get(1), cursor.get(2), head, tail,
+                            Long.toString(entry.score()), entry.id())));
+            long changed = Replies.integer(reply.get(0));
+            if (Replies.integer(reply.get(1)) < limit) {
+                return new FanOutStep(changed, null);
+            }
+            Ref last = new Ref(type, Replies.string(reply.get(2)));
+            return new FanOutStep(changed, new Edge(last, EpochMicros.toInstant(Replies.score(reply.get(3)))));
+        });
     }
 
     /** Runs {@code fan_out.lua} chunk after chunk over each type of followers. */
