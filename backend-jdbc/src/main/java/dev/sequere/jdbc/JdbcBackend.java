@@ -139,6 +139,16 @@ public final class JdbcBackend implements Backend {
      * The jobs, as rows of the {@code ${prefix}jobs} table that every process opening the same
      * tables shares: claims use {@code FOR UPDATE SKIP LOCKED}, leases the database's clock.
      */
+    /**
+     * 10 000: each step is a transaction with the source's lock, a boundary read and one set-based
+     * insert, which at 1 000 followers per step cost PostgreSQL 40 % of a big fan-out's time and at
+     * 10 000 about 15 %; a step of 10 000 rows takes tens of milliseconds.
+     */
+    @Override
+    public int fanOutStepSize() {
+        return 10_000;
+    }
+
     @Override
     public JobStore jobs() {
         return jobs;

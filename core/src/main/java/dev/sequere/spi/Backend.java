@@ -146,6 +146,17 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * How many followers a {@link #fanOutStep} should cover when the application did not choose:
+     * the size at which this backend's per-step cost (a transaction, a lock, a script call) is
+     * small beside the deliveries, without holding the store for long.
+     *
+     * @return followers per step; 1 000 by default
+     */
+    default int fanOutStepSize() {
+        return 1_000;
+    }
+
+    /**
      * Completes multi-step writes that a crash interrupted (e.g. the second side of a follow on
      * Redis Cluster). Workers call it now and then; after it returns, every write acknowledged
      * before the call is complete on every side.

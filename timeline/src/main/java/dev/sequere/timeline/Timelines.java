@@ -104,7 +104,9 @@ public final class Timelines implements AutoCloseable {
         this.listeners = new CopyOnWriteArrayList<>(builder.listeners);
         this.calls = new StoreCalls(builder.retry);
         this.actionFeeds = new ActionFeeds(names, builder.globalFeed, verbs, sequere.registry());
-        this.fanOut = new FanOutJob(sequere.backend(), calls, actionFeeds, trimmer, builder.batchSize);
+        int step = builder.batchSize != null ? builder.batchSize : sequere.backend().fanOutStepSize();
+        this.fanOut = new FanOutJob(sequere.backend(), calls, actionFeeds, trimmer, step,
+                builder.lease.dividedBy(10));
         this.deletion = new DeleteJob(sequere.backend(), calls, actionFeeds, fanOut, sequere.clock());
         this.followSync = new FollowSync(sequere.backend(), calls, actionFeeds, trimmer, builder.importOnFollow,
                 builder.importLimit, builder.removeOnUnfollow);
@@ -506,7 +508,7 @@ public final class Timelines implements AutoCloseable {
         private final Map<String, List<Verb>> verbsByType = new LinkedHashMap<>();
         private final List<TimelineListener> listeners = new ArrayList<>();
         private Executor executor = Runnable::run;
-        private int batchSize = 1_000;
+        private @Nullable Integer batchSize;
         private int maxLocalJobs = 1_000;
         private int workers = 1;
         private Duration lease = Duration.ofSeconds(30);
@@ -657,8 +659,8 @@ public final class Timelines implements AutoCloseable {
         }
 
         /**
-         * Sets how many followers a fan-out step covers (default 1 000); a job saves its progress
-         * after each step.
+         * Sets how many followers a fan-out step covers (default: the backend's
+         * {@code fanOutStepSize()}, 1 000, or 10 000 on JDBC).
          *
          * @param batchSize at least 1
          * @return this builder

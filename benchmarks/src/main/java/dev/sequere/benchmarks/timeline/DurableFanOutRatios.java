@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       separates the cost of conditional delivery from the job's bookkeeping.</li>
  * </ul>
  *
- * <p>All three use the Timelines default batch of 1 000 followers (override with
+ * <p>The durable side uses the Timelines default step (the backend's {@code fanOutStepSize()}:
+ * 1 000, 10 000 on JDBC), the others a batch of 1 000 followers (override both with
  * {@code -Dbatch=}) and the default filter mode ({@code PUBLIC_AND_GLOBAL}: one entry per
  * follower). Each side runs in a namespace of its own (tables, keys) with the same followers, so
  * that no side's writes land in another's index pages.
@@ -94,8 +95,13 @@ public final class DurableFanOutRatios {
             InProcessPublish raw = new InProcessPublish(rawHandle.backend(), FilterFeeds.PUBLIC_AND_GLOBAL, batch);
             InProcessPublish steps = new InProcessPublish(stepsHandle.backend(), FilterFeeds.PUBLIC_AND_GLOBAL, batch);
             AtomicLong published = new AtomicLong();
-            try (Timelines timelines = Timelines.builder(sequere).verbs("project", POST).batchSize(batch)
-                    .workers(0).build()) {
+            // The durable side runs at the Timelines default (the backend's fanOutStepSize) unless
+            // -Dbatch is given; the baselines use the batch.
+            Timelines.Builder builder = Timelines.builder(sequere).verbs("project", POST).workers(0);
+            if (System.getProperty("batch") != null) {
+                builder.batchSize(batch);
+            }
+            try (Timelines timelines = builder.build()) {
                 String load = TimelineFanOutRatios.loadAverage();
                 PairedRounds.Result result = PairedRounds.run(List.of(
                         new PairedRounds.Side("durable", () -> {

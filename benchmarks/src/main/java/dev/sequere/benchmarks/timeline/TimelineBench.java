@@ -261,6 +261,15 @@ final class TimelineBench {
                     + numbers + " JOIN " + tables.resources() + " u ON u.res_type = 'user' AND u.res_id = 'u' || g.n"
                     + " JOIN " + tables.resources() + " p ON p.res_type = '" + source.type() + "' AND p.res_id = '"
                     + source.id() + "' ON CONFLICT DO NOTHING");
+            // The backend keeps counts in counter rows written with each edge (schema V5); edges
+            // written straight into the table are counted here, as the migration's backfill does.
+            s.execute("INSERT INTO " + tables.followCounts() + " (rid, direction, slot, n) SELECT p.rid, 0, 7, " + count
+                    + " FROM " + tables.resources() + " p WHERE p.res_type = '" + source.type() + "' AND p.res_id = '"
+                    + source.id() + "' ON CONFLICT (rid, direction, slot) DO UPDATE SET n = "
+                    + tables.followCounts() + ".n + EXCLUDED.n");
+            s.execute("INSERT INTO " + tables.followCounts() + " (rid, direction, slot, n) SELECT u.rid, 1, 7, 1 FROM "
+                    + numbers + " JOIN " + tables.resources() + " u ON u.res_type = 'user' AND u.res_id = 'u' || g.n"
+                    + " ON CONFLICT (rid, direction, slot) DO UPDATE SET n = " + tables.followCounts() + ".n + 1");
             s.execute("ANALYZE " + tables.follows());
         }
         long seen = handle.backend().follows().count(source, Direction.FOLLOWERS, null);

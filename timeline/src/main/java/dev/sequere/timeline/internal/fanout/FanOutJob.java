@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * follower's private timeline, one step of followers at a time.
  *
  * <p>The payload is the action. Progress is {@value #OWN_DONE} once the own timelines are
- * written, then the last follower delivered, so a job taken over after a crash resumes at the
- * next follower. Deliveries are {@link Backend#deliver conditional} on the follow (an unfollow
+ * written, then the last follower delivered (saved every {@code checkpointEvery}), so a job taken
+ * over after a crash resumes near where it stopped. Deliveries are {@link Backend#deliver conditional} on the follow (an unfollow
  * that raced the job leaves nothing behind) and insert-if-absent (a repeated step duplicates
  * nothing). The item is stored before the job is created, so a job that finds it missing knows
  * the action was deleted: it stops, and takes back what it delivered after the delete passed.
@@ -43,6 +43,7 @@ public final class FanOutJob implements JobHandler {
     private final ActionFeeds feeds;
     private final FeedTrimmer trimmer;
     private final int batchSize;
+    private final long checkpointNanos;
 
     /**
      * Creates the handler.
@@ -52,13 +53,18 @@ public final class FanOutJob implements JobHandler {
      * @param feeds which feeds hold an action
      * @param trimmer applies bounds to what is written
      * @param batchSize followers per step
+     * @param checkpointEvery how often a running fan-out saves its progress (and renews its lease)
+     *     and checks that its action still exists: a fraction of the lease, so that the per-step
+     *     cost stays small and a taken-over job redoes at most that much (harmlessly)
      */
-    public FanOutJob(Backend backend, StoreCalls calls, ActionFeeds feeds, FeedTrimmer trimmer, int batchSize) {
+    public FanOutJob(Backend backend, StoreCalls calls, ActionFeeds feeds, FeedTrimmer trimmer, int batchSize,
+            java.time.Duration checkpointEvery) {
         this.backend = backend;
         this.calls = calls;
         this.feeds = feeds;
         this.trimmer = trimmer;
         this.batchSize = batchSize;
+        this.checkpointNanos = checkpointEvery.toNanos();
     }
 
     /**
@@ -91,7 +97,8 @@ public final class FanOutJob implements JobHandler {
         FeedEntry entry = ActionCodec.entry(action);
         List<String> names = feeds.privateNames(action);
         @Nullable Edge after = progress == null || progress.equals(OWN_DONE) ? null : Payloads.edge(progress);
-        while (alive(action)) {
+        long lastCheck = System.nanoTime();
+        while (true) {
             @Nullable Edge from = after;
             FanOutStep step = trimmer.active() ? walkStep(action, entry, names, from)
                     : calls.call(() -> backend.fanOutStep(action.actor(), names, entry, from, batchSize));
@@ -100,7 +107,15 @@ public final class FanOutJob implements JobHandler {
                 break;
             }
             after = step.last();
-            control.checkpoint(job, Payloads.edge(after));
+            if (System.nanoTime() - lastCheck >= checkpointNanos) {
+                // Not after every step: two more round trips per step would cost a big fan-out a
+                // third of its time. A delete stops the walk here; the check at the end cleans up.
+                control.checkpoint(job, Payloads.edge(after));
+                if (!alive(action)) {
+                    break;
+                }
+                lastCheck = System.nanoTime();
+            }
         }
         if (!alive(action)) {
             // Deleted while delivering: the delete may have passed followers before we did.
