@@ -63,11 +63,14 @@ import org.jspecify.annotations.Nullable;
  * mine.privateFeed().verb(LIKE).page(20);
  * }</pre>
  *
- * <p>Publishing stores the action once (an item), adds it to the actor's private and public
- * timelines (and the global one when enabled) in one {@code FeedStore.add} call, then fans it out
- * to the private timelines of the actor's followers on the executor. Following and unfollowing
- * (through the same {@code Sequere}) import and remove actions. Instances are thread-safe;
- * {@link #close()} detaches them from the {@code Sequere}.
+ * <p>Publishing stores the action once (an item), records a fan-out job in the backend's job
+ * store, adds the action to the actor's private and public timelines (and the global one when
+ * enabled), then runs the job on the executor: the private timelines of the actor's followers, a
+ * step of followers at a time, each delivery conditional on the follow. Following and unfollowing
+ * (through the same {@code Sequere}) record a job that imports or removes actions; deleting
+ * records one too. A job of a process that dies is taken over by a worker of any instance (see
+ * {@link Builder#workers(int)}). Instances are thread-safe; {@link #close()} detaches them from
+ * the {@code Sequere} and stops their workers.
  */
 public final class Timelines implements AutoCloseable {
 
