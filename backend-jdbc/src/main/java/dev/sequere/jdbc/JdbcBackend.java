@@ -246,7 +246,7 @@ public final class JdbcBackend implements Backend {
                 }
             }
             List<Object> params = List.of(feedName, entry.id(), entry.score(), rid);
-            if (c.getAutoCommit()) {
+            if (c.getAutoCommit() && !sql.dialect().insertIfAbsentIsCheap()) {
                 try {
                     return update(c, fanOutAllNew, params);
                 } catch (SQLException e) {

@@ -267,6 +267,9 @@ final class JdbcDeliveries {
      * insert-if-absent form runs.
      */
     private long insertNew(Connection c, String select, List<Object> params) throws SQLException {
+        if (dialect.insertIfAbsentIsCheap()) {
+            return update(c, dialect.insertIfAbsentSelect(tables.feedEntries(), COLUMNS, KEY, select), params);
+        }
         Savepoint savepoint = c.setSavepoint();
         try {
             long added = update(c, dialect.insertSelect(tables.feedEntries(), COLUMNS, select), params);

@@ -162,6 +162,18 @@ public abstract class Dialect {
     }
 
     /**
+     * Whether {@link #insertIfAbsentSelect} costs what a plain insert costs, so that inserting
+     * rows expected to be new gains nothing from a plain insert that fails on a duplicate and is
+     * retried (MariaDB's {@code INSERT IGNORE}; its driver also logs every duplicate-key error at
+     * WARN, which a redone fan-out step would otherwise print).
+     *
+     * @return {@code true} when insert-if-absent should always be used
+     */
+    public boolean insertIfAbsentIsCheap() {
+        return false;
+    }
+
+    /**
      * A statement taking a lock for the rest of the current transaction, so that two processes
      * starting at once do not migrate the same schema concurrently.
      *

@@ -30,6 +30,11 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
+    public boolean insertIfAbsentIsCheap() {
+        return true;
+    }
+
+    @Override
     public String insertIfAbsentSelect(String table, List<String> columns, List<String> keys, String select) {
         // Ids and types are validated (length, characters) before any statement runs, so IGNORE
         // can only swallow duplicate keys here, never a truncation.
