@@ -6,13 +6,9 @@ import dev.sequere.Order;
 import dev.sequere.Ref;
 import dev.sequere.Sequere;
 import dev.sequere.spi.Backend;
-import dev.sequere.spi.Direction;
-import dev.sequere.spi.Edge;
-import dev.sequere.spi.EdgeQuery;
 import dev.sequere.spi.FeedEntry;
 import dev.sequere.spi.FeedKey;
 import dev.sequere.spi.FeedQuery;
-import dev.sequere.timeline.Timeline;
 import dev.sequere.timeline.Timelines;
 import dev.sequere.timeline.feed.FeedNames;
 import java.io.IOException;
@@ -21,9 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
@@ -93,7 +87,7 @@ public abstract class MultiProcessTimelineContract {
                 Sequere sequere = WorkloadChild.sequere(backend);
                 try (Timelines timelines = WorkloadChild.timelines(sequere).workers(1).build()) {
                     awaitEmptyBacklog(timelines);
-                    assertExactTimelines(sequere, timelines, people);
+                    TimelineFaultWorkload.assertExactTimelines(timelines, people);
                 }
             } finally {
                 dropNamespace(backend);
@@ -232,47 +226,6 @@ public abstract class MultiProcessTimelineContract {
     private static void awaitEmptyBacklog(Timelines timelines) {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
                 .until(() -> timelines.stats().backlog() == 0);
-    }
-
-    /**
-     * The invariant every quiesced store must satisfy: each private timeline holds exactly the
-     * owner's public actions and those of whom it follows now, without duplicates, counts equal
-     * listings, both sides of each follow agree, and {@link Timeline#check()} finds nothing.
-     */
-    private static void assertExactTimelines(Sequere sequere, Timelines timelines, int people) {
-        Backend backend = sequere.backend();
-        for (int i = 0; i < people; i++) {
-            Ref me = Ref.of("person", "u" + i);
-            Set<Ref> followings = new HashSet<>();
-            for (Edge edge : backend.follows().page(me, Direction.FOLLOWINGS, EdgeQuery.first(1_000))) {
-                followings.add(edge.ref());
-            }
-            Set<Ref> followers = new HashSet<>();
-            for (Edge edge : backend.follows().page(me, Direction.FOLLOWERS, EdgeQuery.first(1_000))) {
-                followers.add(edge.ref());
-            }
-            assertThat(backend.follows().count(me, Direction.FOLLOWINGS, null)).isEqualTo(followings.size());
-            assertThat(backend.follows().count(me, Direction.FOLLOWERS, null)).isEqualTo(followers.size());
-            for (int j = 0; j < people; j++) {
-                Ref other = Ref.of("person", "u" + j);
-                boolean exists = backend.follows().exists(me, other);
-                assertThat(followings.contains(other)).as("%s follows %s: followings side", me, other).isEqualTo(exists);
-                boolean mirrored = false;
-                for (Edge edge : backend.follows().page(other, Direction.FOLLOWERS, EdgeQuery.first(1_000))) {
-                    mirrored |= edge.ref().equals(me);
-                }
-                assertThat(mirrored).as("%s follows %s: followers side", me, other).isEqualTo(exists);
-            }
-            Set<String> expected = new HashSet<>(ids(backend, new FeedKey(me, FeedNames.PUBLIC)));
-            for (Ref followee : followings) {
-                expected.addAll(ids(backend, new FeedKey(followee, FeedNames.PUBLIC)));
-            }
-            List<String> actual = ids(backend, new FeedKey(me, FeedNames.PRIVATE));
-            assertThat(actual).as("private timeline of %s", me).doesNotHaveDuplicates()
-                    .containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(backend.feeds().count(new FeedKey(me, FeedNames.PRIVATE))).isEqualTo(actual.size());
-            assertThat(timelines.of(me).check().consistent()).as("check of %s", me).isTrue();
-        }
     }
 
     private static List<String> ids(Backend backend, FeedKey feed) {

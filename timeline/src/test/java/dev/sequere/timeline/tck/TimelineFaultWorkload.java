@@ -283,7 +283,18 @@ public final class TimelineFaultWorkload {
      * listings, both sides of each follow agree, and {@code Timeline.check()} finds nothing.
      */
     public void assertExactTimelines() {
-        Backend backend = sequere.backend();
+        assertExactTimelines(timelines, people);
+    }
+
+    /**
+     * The same invariants over persons {@code u0 .. u<people-1>} of any store: what the
+     * multi-process kit checks after its child JVMs have run.
+     *
+     * @param timelines timelines over the store
+     * @param people how many persons
+     */
+    public static void assertExactTimelines(Timelines timelines, int people) {
+        Backend backend = timelines.sequere().backend();
         for (int i = 0; i < people; i++) {
             Ref me = person(i);
             Set<Ref> followings = new HashSet<>();
