@@ -11,14 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,7 +80,7 @@ public final class ClusterWorkerThroughput {
         try (RedisBackend backend = RedisBackend.cluster(nodes.hostsAndPorts(), ClusterTimeouts.DEFAULTS)
                 .prefix(PREFIX).build()) {
             for (int a = 0; a < actors; a++) {
-                seed(backend, actor(a), a * followers, followers);
+                TimelineBench.seedFollowers(backend, actor(a), a * followers, followers);
             }
             try (Timelines enqueuer = Timelines.builder(TimelineBench.sequere(backend, TimelineBench.users(0)))
                     .verbs("project", FanOutWorkerProcess.POST).workers(0).executor(task -> { })
@@ -161,28 +157,6 @@ public final class ClusterWorkerThroughput {
         return Ref.of("project", "p" + a);
     }
 
-    /** Makes {@code user/u<first> .. u<first+count-1>} follow {@code actor}. */
-    private static void seed(RedisBackend backend, Ref actor, int first, int count) throws Exception {
-        Instant since = Instant.parse("2026-01-01T00:00:00Z");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int offset = t;
-                done.add(pool.submit(() -> {
-                    for (int i = offset; i < count; i += 8) {
-                        backend.follows().follow(TimelineBench.user(first + i), actor, since.plusNanos(i * 1_000L));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static double cpu(List<Process> processes) {
         double total = 0;

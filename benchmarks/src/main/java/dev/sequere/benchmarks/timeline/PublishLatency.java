@@ -9,14 +9,10 @@ import dev.sequere.timeline.action.Verb;
 import dev.sequere.timeline.feed.FeedNames;
 import dev.sequere.timeline.feed.FilterFeeds;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -86,8 +82,8 @@ public final class PublishLatency {
         try (TimelineBench.Handle durableHandle = TimelineBench.open(name);
                 TimelineBench.Handle inProcessHandle = TimelineBench.open(name)) {
             for (int a = 0; a < actors; a++) {
-                seed(durableHandle.backend(), actor(a), a * followers, followers);
-                seed(inProcessHandle.backend(), actor(a), a * followers, followers);
+                TimelineBench.seedFollowers(durableHandle.backend(), actor(a), a * followers, followers);
+                TimelineBench.seedFollowers(inProcessHandle.backend(), actor(a), a * followers, followers);
             }
             Samples durable = new Samples();
             Samples inProcess = new Samples();
@@ -229,27 +225,6 @@ public final class PublishLatency {
         return Ref.of("project", "p" + a);
     }
 
-    private static void seed(Backend backend, Ref actor, int first, int count) throws Exception {
-        Instant since = Instant.parse("2026-01-01T00:00:00Z");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                int offset = t;
-                done.add(pool.submit(() -> {
-                    for (int i = offset; i < count; i += 8) {
-                        backend.follows().follow(TimelineBench.user(first + i), actor, since.plusNanos(i * 1_000L));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(10, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** Latencies in nanoseconds, recorded from the executor's threads. */
     private static final class Samples {

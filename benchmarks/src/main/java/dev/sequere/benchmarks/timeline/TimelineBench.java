@@ -214,6 +214,14 @@ final class TimelineBench {
 
     /** Makes {@code user/u0 .. u<count-1>} follow {@code source} through the SPI, 8 threads. */
     static void seedFollowers(Backend backend, Ref source, int count) throws Exception {
+        seedFollowers(backend, source, 0, count);
+    }
+
+    /**
+     * Makes {@code user/u<first> .. u<first+count-1>} follow {@code source} on 8 threads, follow
+     * times one microsecond apart.
+     */
+    static void seedFollowers(Backend backend, Ref source, int firstUser, int count) throws Exception {
         int threads = 8;
         Instant since = Instant.parse("2026-01-01T00:00:00Z");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -223,7 +231,7 @@ final class TimelineBench {
                 int first = t;
                 done.add(pool.submit(() -> {
                     for (int i = first; i < count; i += threads) {
-                        backend.follows().follow(user(i), source, since.plusNanos(i * 1_000L));
+                        backend.follows().follow(user(firstUser + i), source, since.plusNanos(i * 1_000L));
                     }
                     return null;
                 }));
